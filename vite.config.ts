@@ -1,0 +1,50 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { chromiumArgs, launchOptions } from './scripts/chromium.js';
+
+// A factory: Vitest mutates `instances`, so projects must not share one object.
+const browser = () => ({
+	enabled: true,
+	headless: true,
+	screenshotFailures: false,
+	instances: [{ browser: 'chromium' as const }],
+	provider: playwright({ launchOptions: safeLaunchOptions() })
+});
+
+// Resolved lazily so that unit tests run on a machine without any Chromium; the test
+// script checks for a browser first and names the fix in one line.
+function safeLaunchOptions() {
+	try {
+		return launchOptions();
+	} catch {
+		return { args: chromiumArgs };
+	}
+}
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
+					exclude: ['src/**/*.browser.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: { name: 'browser', include: ['src/**/*.browser.test.ts'], browser: browser() }
+			},
+			{
+				extends: true,
+				plugins: [storybookTest({ configDir: import.meta.dirname + '/.storybook' })],
+				test: { name: 'storybook', browser: browser() }
+			}
+		]
+	}
+});
