@@ -1,0 +1,17 @@
+/**
+ * llm-anatomy: Svelte 5 components that make the inside of a large language model visible.
+ * Re-exports only. The framework-free maths lives in `llm-anatomy/core`.
+ */
+export * from './components/TokenStrip/index.js';
+export {
+	Figure,
+	DataTable,
+	ExportMenu,
+	Badge,
+	Slider,
+	InView,
+	toCsv,
+	toJson
+} from './components/shared/index.js';
+export type { FigureData, Column, Row } from './components/shared/index.js';
+export * from './i18n/index.js';
