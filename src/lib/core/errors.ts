@@ -1,7 +1,4 @@
-/**
- * Every error the core throws on bad input is an {@link AnatomyError} with a machine-readable
- * `code`, so that a UI can show a clear message (or clamp) instead of crashing.
- */
+/** What went wrong, for code that reacts to an {@link AnatomyError}. */
 export type AnatomyErrorCode =
 	| 'invalid-argument'
 	| 'shape-mismatch'
@@ -13,6 +10,10 @@ export type AnatomyErrorCode =
 	| 'backend-unavailable'
 	| 'device-lost';
 
+/**
+ * Every error the core throws on bad input is an `AnatomyError` with a machine-readable
+ * `code`, so that a UI can show a clear message (or clamp) instead of crashing.
+ */
 export class AnatomyError extends Error {
 	readonly code: AnatomyErrorCode;
 	constructor(code: AnatomyErrorCode, message: string, options?: { cause?: unknown }) {

@@ -11,10 +11,11 @@ export interface TokenStripExample {
 	text: string;
 }
 
+/** Text in, tokens out: a real tokenizer's pieces and IDs, with counts and a side-by-side compare. */
 export interface TokenStripProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
 	/**
 	 * The text to tokenize. Bindable.
-	 * @default 'Tokenization turns text into integers: “unbelievable!” → 3 pieces.'
+	 * @default 'Tokenization turns text into integers, one piece at a time.'
 	 */
 	text?: string;
 	/** Encoding used for the main strip. Bindable. @default 'o200k_base' */

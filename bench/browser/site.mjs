@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Measures the prerendered docs site in headless Chromium: first contentful paint, the longest
+// main-thread task at load and while scrolling, p95 frame time scrolling the whole page, and the
+// gzipped JavaScript loaded before any scrolling. Medians over several runs.
+// Usage: npm run bench:site [-- --runs=5 --path=/ --no-build]
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { launchOptions } from '../../scripts/chromium.js';
+
+const arg = (name, d) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d;
+const runs = Number(arg('runs', 5));
+const paths = arg('path', '/,/training-lab').split(',');
+const port = 4199;
+const base = `http://localhost:${port}`;
+
+if (!process.argv.includes('--no-build')) {
+	const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (b.status !== 0) process.exit(1);
+}
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+for (let i = 0; i < 100; i++) {
+	try {
+		if ((await fetch(base)).ok) break;
+	} catch {
+		/* starting */
+	}
+	await new Promise((r) => setTimeout(r, 200));
+}
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length
+		? s.length % 2
+			? s[(s.length - 1) / 2]
+			: (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+		: NaN;
+};
+const pct = (xs, p) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
+
+const browser = await chromium.launch(launchOptions());
+const results = {};
+try {
+	for (const path of paths) {
+		const rows = [];
+		for (let r = 0; r < runs; r++) {
+			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const page = await context.newPage();
+			await page.addInitScript(() => {
+				window.__longTasks = [];
+				new PerformanceObserver((l) => {
+					for (const e of l.getEntries())
+						window.__longTasks.push({ start: e.startTime, duration: e.duration });
+				}).observe({ type: 'longtask', buffered: true });
+			});
+			const scripts = new Map();
+			page.on('response', async (res) => {
+				if (res.request().resourceType() === 'script' && !scripts.has(res.url())) scripts.set(res.url(), res);
+			});
+			await page.goto(base + path, { waitUntil: 'load' });
+			await page.waitForTimeout(500);
+			const firstLoadScripts = [...scripts.values()];
+			let jsGzip = 0;
+			for (const res of firstLoadScripts) {
+				try {
+					jsGzip += gzipSync(await res.body(), { level: 9 }).length;
+				} catch {
+					/* redirected or gone */
+				}
+			}
+			const fcp = await page.evaluate(
+				() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+			);
+			const loadLong = await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration)));
+			const scroll = await page.evaluate(async () => {
+				window.__longTasks.length = 0;
+				const frames = [];
+				let last = performance.now();
+				const total = document.documentElement.scrollHeight - innerHeight;
+				const step = 40;
+				for (let y = 0; y <= total + step; y += step) {
+					window.scrollTo(0, y);
+					await new Promise((r) => requestAnimationFrame(r));
+					const now = performance.now();
+					frames.push(now - last);
+					last = now;
+				}
+				return { frames, longest: Math.max(0, ...window.__longTasks.map((t) => t.duration)) };
+			});
+			rows.push({
+				fcp,
+				loadLongTask: loadLong,
+				scrollLongTask: scroll.longest,
+				scrollP95: pct(scroll.frames.slice(1), 0.95),
+				jsGzipKB: jsGzip / 1024
+			});
+			await context.close();
+		}
+		const keys = Object.keys(rows[0]);
+		results[path] = Object.fromEntries(
+			keys.map((k) => [k, Number(median(rows.map((x) => x[k])).toFixed(1))])
+		);
+	}
+} finally {
+	await browser.close();
+	server.kill();
+}
+console.log(`medians over ${runs} runs (ms, KB gzipped):`);
+console.table(results);

@@ -1,0 +1,39 @@
+/**
+ * What the reference pages say about each component beyond its generated props table: a one-line
+ * summary, the chapter it appears in, and copy-paste usage. The live example is loaded per page.
+ */
+import type { Component } from 'svelte';
+
+export interface ReferenceEntry {
+	name: string;
+	summary: string;
+	/** Explainer anchor where the component is used. */
+	chapter?: string;
+	/** Props for the live example on the reference page. */
+	exampleProps?: Record<string, unknown>;
+	/** Usage in a SvelteKit page. */
+	usage: string;
+	load: () => Promise<{ default: Component<Record<string, unknown>> }>;
+}
+
+const usage = (name: string, attrs: string) => `<script>
+	import { ${name} } from 'llm-anatomy';
+</script>
+
+<${name} ${attrs} />`;
+
+export const REFERENCE: ReferenceEntry[] = [
+	{
+		name: 'TokenStrip',
+		summary:
+			'Text in, tokens out, with a real tokenizer: chips with IDs, bytes and offsets, counts and a compare view.',
+		chapter: 'tokenization',
+		exampleProps: { text: 'Hello, tokens! 👋 大模型' },
+		usage: usage('TokenStrip', 'text="Hello, tokens!" encoding="o200k_base" compareWith="cl100k_base"'),
+		load: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never
+	}
+];
+
+export function storybookId(name: string): string {
+	return `components-${name.toLowerCase()}--docs`;
+}
