@@ -9,7 +9,7 @@
  *     m̂ = m / (1 − β₁ᵗ)              v̂ = v / (1 − β₂ᵗ)              (bias correction)
  *     Δw = −lr·( m̂ / (√v̂ + ε) + λ·w )                              (λ only on decayed weights)
  *
- * which is what `torch.optim.AdamW` computes. The step is split into a proposal (new moments and
+ * which is what `torch.optim.AdamW` computes (gradients may first be scaled by a clipping factor). The step is split into a proposal (new moments and
  * Δw written to separate buffers) and a commit, so that a run can refuse an update that would
  * make the weights blow up without having already spoiled its optimizer state.
  */
@@ -28,6 +28,8 @@ export interface AdamWOptions {
 	eps?: number;
 	/** Decoupled weight decay λ. @default 0.01 */
 	weightDecay?: number;
+	/** Factor c applied to every gradient first (g ← c·g), e.g. a clipping factor. @default 1 */
+	gradScale?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export function adamWPropose(
 	vOut: FloatBuf,
 	update: FloatBuf
 ): void {
-	const { lr, beta1 = 0.9, beta2 = 0.95, eps = 1e-8, weightDecay = 0.01 } = options;
+	const { lr, beta1 = 0.9, beta2 = 0.95, eps = 1e-8, weightDecay = 0.01, gradScale = 1 } = options;
 	const n = w.length;
 	for (const [name, a] of [
 		['g', g],
@@ -69,7 +71,8 @@ export function adamWPropose(
 		['beta1', beta1],
 		['beta2', beta2],
 		['eps', eps],
-		['weightDecay', weightDecay]
+		['weightDecay', weightDecay],
+		['gradScale', gradScale]
 	] as const) {
 		if (!Number.isFinite(x)) throw new AnatomyError('non-finite', `AdamW ${name} must be finite, got ${x}`);
 	}
@@ -82,7 +85,7 @@ export function adamWPropose(
 	const c1 = 1 - Math.pow(beta1, t);
 	const c2 = 1 - Math.pow(beta2, t);
 	for (let i = 0; i < n; i++) {
-		const gi = g[i];
+		const gi = gradScale * g[i];
 		const mi = beta1 * m[i] + (1 - beta1) * gi;
 		const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
 		mOut[i] = mi;

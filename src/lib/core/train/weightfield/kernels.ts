@@ -10,6 +10,9 @@ export type FloatBuf = Float32Array | Float64Array;
 /** LayerNorm's ε, as in GPT-2 (added to the variance). */
 export const LN_EPS = 1e-5;
 
+// The three products below are unrolled by four along the summed dimension: four independent
+// multiply–adds per loaded output element run about twice as fast in V8 as the plain loop.
+
 /** C[n×m] = A[n×k]·B[k×m] (+ bias[m] on every row). Overwrites C. */
 export function matmul(
 	A: FloatBuf,
@@ -23,11 +26,23 @@ export function matmul(
 	for (let i = 0; i < n; i++) {
 		const ci = i * m;
 		if (bias) for (let j = 0; j < m; j++) C[ci + j] = bias[j];
-		else C.fill(0, ci, ci + m);
+		else for (let j = 0; j < m; j++) C[ci + j] = 0;
 		const ai = i * k;
-		for (let p = 0; p < k; p++) {
+		let p = 0;
+		for (; p + 3 < k; p += 4) {
+			const a0 = A[ai + p];
+			const a1 = A[ai + p + 1];
+			const a2 = A[ai + p + 2];
+			const a3 = A[ai + p + 3];
+			const b0 = p * m;
+			const b1 = b0 + m;
+			const b2 = b1 + m;
+			const b3 = b2 + m;
+			for (let j = 0; j < m; j++)
+				C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+		}
+		for (; p < k; p++) {
 			const a = A[ai + p];
-			if (a === 0) continue;
 			const bp = p * m;
 			for (let j = 0; j < m; j++) C[ci + j] += a * B[bp + j];
 		}
@@ -36,12 +51,31 @@ export function matmul(
 
 /** C[k×m] += A[n×k]ᵀ·B[n×m]: the gradient of a weight matrix from its inputs A and output gradient B. */
 export function matmulTNAcc(A: FloatBuf, B: FloatBuf, C: FloatBuf, n: number, k: number, m: number): void {
-	for (let r = 0; r < n; r++) {
+	let r = 0;
+	for (; r + 3 < n; r += 4) {
+		const a0r = r * k;
+		const a1r = a0r + k;
+		const a2r = a1r + k;
+		const a3r = a2r + k;
+		const b0 = r * m;
+		const b1 = b0 + m;
+		const b2 = b1 + m;
+		const b3 = b2 + m;
+		for (let p = 0; p < k; p++) {
+			const a0 = A[a0r + p];
+			const a1 = A[a1r + p];
+			const a2 = A[a2r + p];
+			const a3 = A[a3r + p];
+			const cp = p * m;
+			for (let j = 0; j < m; j++)
+				C[cp + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+		}
+	}
+	for (; r < n; r++) {
 		const ar = r * k;
 		const br = r * m;
 		for (let p = 0; p < k; p++) {
 			const a = A[ar + p];
-			if (a === 0) continue;
 			const cp = p * m;
 			for (let j = 0; j < m; j++) C[cp + j] += a * B[br + j];
 		}
@@ -61,7 +95,36 @@ export function matmulNT(
 	for (let i = 0; i < n; i++) {
 		const ai = i * m;
 		const ci = i * k;
-		for (let p = 0; p < k; p++) {
+		let p = 0;
+		for (; p + 3 < k; p += 4) {
+			const b0 = p * m;
+			const b1 = b0 + m;
+			const b2 = b1 + m;
+			const b3 = b2 + m;
+			let s0 = 0;
+			let s1 = 0;
+			let s2 = 0;
+			let s3 = 0;
+			for (let j = 0; j < m; j++) {
+				const a = A[ai + j];
+				s0 += a * B[b0 + j];
+				s1 += a * B[b1 + j];
+				s2 += a * B[b2 + j];
+				s3 += a * B[b3 + j];
+			}
+			if (accumulate) {
+				C[ci + p] += s0;
+				C[ci + p + 1] += s1;
+				C[ci + p + 2] += s2;
+				C[ci + p + 3] += s3;
+			} else {
+				C[ci + p] = s0;
+				C[ci + p + 1] = s1;
+				C[ci + p + 2] = s2;
+				C[ci + p + 3] = s3;
+			}
+		}
+		for (; p < k; p++) {
 			const bp = p * m;
 			let s = 0;
 			for (let j = 0; j < m; j++) s += A[ai + j] * B[bp + j];
@@ -150,11 +213,15 @@ const GELU_C = Math.sqrt(2 / Math.PI);
 
 /** GELU, tanh form (GPT-2): 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
 export function gelu(x: number): number {
-	return 0.5 * x * (1 + Math.tanh(GELU_C * (x + 0.044715 * x * x * x)));
+	return 0.5 * x * (1 + geluTanh(x));
 }
 
-/** d/dx of {@link gelu}: 0.5·(1 + t) + 0.5·x·(1 − t²)·√(2/π)·(1 + 3·0.044715·x²), t = tanh(…). */
-export function geluGrad(x: number): number {
-	const t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
+/** The tanh term t = tanh(√(2/π)·(x + 0.044715·x³)) of {@link gelu}, kept by the forward pass for the backward. */
+export function geluTanh(x: number): number {
+	return Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
+}
+
+/** d/dx of {@link gelu} given its tanh term t: 0.5·(1 + t) + 0.5·x·(1 − t²)·√(2/π)·(1 + 3·0.044715·x²). */
+export function geluGrad(x: number, t: number = geluTanh(x)): number {
 	return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * x * x);
 }

@@ -17,8 +17,8 @@ import { AnatomyError } from '../../errors.js';
 import type { FloatBuf } from './kernels.js';
 import {
 	colSumAcc,
-	gelu,
 	geluGrad,
+	geluTanh,
 	layerNorm,
 	layerNormBackward,
 	matmul,
@@ -75,6 +75,7 @@ export function createWorkspace(
 		a2: N * d,
 		u: N * f,
 		h: N * f,
+		gt: N * f,
 		x2: N * d,
 		xh3: N * d,
 		rs3: N,
@@ -145,7 +146,7 @@ function forward(
 	const dh = d / H;
 	const scale = 1 / Math.sqrt(dh);
 	const W = views(layout, w);
-	const { x0, xh1, rs1, a1, q, k, v, o, x1, xh2, rs2, a2, u, h, x2, xh3, rs3, a3, logits } = ws.buf;
+	const { x0, xh1, rs1, a1, q, k, v, o, x1, xh2, rs2, a2, u, h, gt, x2, xh3, rs3, a3, logits } = ws.buf;
 	const att = ws.att;
 
 	// x₀ = E[tok] + P[pos]
@@ -207,7 +208,11 @@ function forward(
 
 	layerNorm(x1, W['ln2.gain'], W['ln2.bias'], xh2, rs2, a2, N, d);
 	matmul(a2, W['mlp.up'], u, N, d, f, W['mlp.up.bias']);
-	for (let i = 0; i < N * f; i++) h[i] = gelu(u[i]);
+	for (let i = 0; i < N * f; i++) {
+		const t = geluTanh(u[i]);
+		gt[i] = t;
+		h[i] = 0.5 * u[i] * (1 + t);
+	}
 	matmul(h, W['mlp.down'], x2, N, f, d, W['mlp.down.bias']);
 	for (let i = 0; i < N * d; i++) x2[i] += x1[i];
 
@@ -291,6 +296,7 @@ export function batchLossAndGradients(
 		a2,
 		u,
 		h,
+		gt,
 		xh3,
 		rs3,
 		a3,
@@ -326,7 +332,7 @@ export function batchLossAndGradients(
 	if (mlpOrBelow) {
 		matmulNT(dx, W['mlp.down'], dH, N, d, f, false);
 		// h = GELU(u): du = dh ⊙ GELU'(u).
-		for (let i = 0; i < N * f; i++) dH[i] *= geluGrad(u[i]);
+		for (let i = 0; i < N * f; i++) dH[i] *= geluGrad(u[i], gt[i]);
 		if (on('mlp.up')) matmulTNAcc(a2, dH, G['mlp.up'], N, d, f);
 		if (on('mlp.up.bias')) colSumAcc(dH, G['mlp.up.bias'], N, f);
 		if (attnOrBelow || on('ln2.gain') || on('ln2.bias')) {
