@@ -67,6 +67,12 @@ describe('fieldFromWeights', () => {
 		const f = fieldFromWeights(src, WEIGHT_FIELD_MAX_CELLS, { mode: 'tile' });
 		expect(f.values[999_999]).toBe(1); // 999 999 mod 3 = 0
 		expect(() => fieldFromWeights(src, WEIGHT_FIELD_MAX_CELLS + 1)).toThrow(AnatomyError);
+		// Sample mode over the default model's 8,712 weights: spot-check cells against ⌊i·P/N⌋.
+		const weights = Float32Array.from({ length: 8712 }, (_, i) => i);
+		const g = fieldFromWeights({ weights, updates: weights }, WEIGHT_FIELD_MAX_CELLS);
+		for (const i of [0, 114, 115, 116, 500_000, 999_884, 999_885, 999_999]) {
+			expect(g.values[i]).toBe(Math.floor((i * 8712) / 1e6));
+		}
 	});
 
 	it('rejects bad sizes, NaN values and mismatched lengths', () => {

@@ -116,6 +116,16 @@ export function fieldFromWeights(
 			values.set(v.subarray(0, len), off);
 			motionOut.set(mo.subarray(0, len), off);
 		}
+	} else if (n >= p) {
+		// Weight w fills the cells i with ⌊i·P/N⌋ = w, that is i from ⌈w·N/P⌉ to ⌈(w + 1)·N/P⌉ − 1
+		// (integer arithmetic: w·N ≤ 10⁶·P stays exact in a double).
+		let start = 0;
+		for (let w = 0; w < p; w++) {
+			const end = Math.floor(((w + 1) * n + p - 1) / p);
+			values.fill(v[w], start, end);
+			motionOut.fill(mo[w], start, end);
+			start = end;
+		}
 	} else {
 		for (let i = 0; i < n; i++) {
 			const w = Math.floor((i * p) / n);

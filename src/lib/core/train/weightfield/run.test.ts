@@ -33,6 +33,9 @@ function unigramEntropy(seed: number) {
 describe('weight-field run: pretraining', () => {
 	it('starts near ln 20 and learns: after 200 steps the loss is far below ln 20 and below the unigram entropy', () => {
 		const run = createWeightFieldRun({ seed: 1 });
+		// V·d + T·d + 4d² + 2·d·4d + 4d + 7d + d·V at V = 20, d = T = 24:
+		// 480 + 576 + 2304 + 4608 + 96 + 168 + 480 = 8712
+		expect(run.weightCount).toBe(8712);
 		const s0 = run.snapshot();
 		expect(s0.stage).toBe('pretrain');
 		expect(s0.uniformLoss).toBeCloseTo(LN_20, 12);
