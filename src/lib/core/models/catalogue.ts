@@ -598,22 +598,32 @@ export function findModel(idOrRepo: string): CatalogueEntry | undefined {
 		: Object.values(MODELS).find((e) => e.source.toLowerCase() === q);
 }
 
+function unknownModel(query: string): never {
+	const close = closeModelIds(query);
+	throw new AnatomyError(
+		'unknown-model',
+		`unknown model '${query}'; did you mean ${close.map((c) => `'${c}'`).join(', ')}?`
+	);
+}
+
+/** The catalogue entry for an id or repository; throws `unknown-model` listing close ids. */
+export function getModel(idOrRepo: string): CatalogueEntry {
+	return findModel(idOrRepo) ?? unknownModel(idOrRepo);
+}
+
 /**
  * Resolves a catalogue id ('llama-3-8b'), a Hugging Face repository of the catalogue
  * ('meta-llama/Meta-Llama-3-8B'), a raw `config.json` object or an already normalised
  * {@link ModelConfig} to a {@link ModelConfig}.
  * Throws `unknown-model` (listing close ids) for an unknown id and `invalid-config` for a bad config.
  */
-export function resolveModel(idOrConfig: string | HfConfig | ModelConfig): ModelConfig {
+export function resolveModel(idOrConfig: ModelLike): ModelConfig {
 	if (typeof idOrConfig === 'string') {
-		const entry = findModel(idOrConfig);
-		if (entry) return entry.config;
-		const close = closeModelIds(idOrConfig);
-		throw new AnatomyError(
-			'unknown-model',
-			`unknown model '${idOrConfig}'; did you mean ${close.map((c) => `'${c}'`).join(', ')}?`
-		);
+		return getModel(idOrConfig).config;
 	}
 	if (isModelConfig(idOrConfig)) return validateModelConfig(idOrConfig);
 	return parseHfConfig(idOrConfig as HfConfig);
 }
+
+/** Anything {@link resolveModel} accepts: a catalogue id or repository, a config.json object, or a ModelConfig. */
+export type ModelLike = string | HfConfig | ModelConfig;
