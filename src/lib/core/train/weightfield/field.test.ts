@@ -32,7 +32,7 @@ describe('fieldFromWeights', () => {
 		fc.assert(
 			fc.property(
 				fc.integer({ min: 1, max: 300 }),
-				fc.integer({ min: 1, max: 2000 }),
+				fc.integer({ min: 1, max: 6000 }),
 				fc.constantFrom('tile' as const, 'sample' as const),
 				(p, n, mode) => {
 					const weights = Float32Array.from({ length: p }, (_, i) => i);

@@ -116,8 +116,8 @@ export function fieldFromWeights(
 			values.set(v.subarray(0, len), off);
 			motionOut.set(mo.subarray(0, len), off);
 		}
-	} else if (n >= p) {
-		// Weight w fills the cells i with ⌊i·P/N⌋ = w, that is i from ⌈w·N/P⌉ to ⌈(w + 1)·N/P⌉ − 1
+	} else if (n >= 16 * p) {
+		// Long runs: weight w fills the cells i with ⌊i·P/N⌋ = w, that is i from ⌈w·N/P⌉ to ⌈(w + 1)·N/P⌉ − 1
 		// (integer arithmetic: w·N ≤ 10⁶·P stays exact in a double).
 		let start = 0;
 		for (let w = 0; w < p; w++) {
