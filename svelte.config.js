@@ -9,7 +9,12 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		alias: { $site: 'src/site' },
+		typescript: {
+			// the consumer app is type-checked by its own build, against the packed tarball
+			config: (tsconfig) => ({ ...tsconfig, exclude: [...tsconfig.exclude, '../tests/consumer/app/**'] })
+		}
 	}
 };
 

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './rng.js';
 export * from './tensor.js';
 export * from './format.js';
+export * from './train/weightfield/index.js';

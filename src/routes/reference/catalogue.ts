@@ -37,3 +37,18 @@ export const REFERENCE: ReferenceEntry[] = [
 export function storybookId(name: string): string {
 	return `components-${name.toLowerCase()}--docs`;
 }
+
+/** The same usage as an mdsvex post. */
+export function mdsvexUsage(entry: ReferenceEntry): string {
+	return `---
+title: A post with ${entry.name}
+---
+
+<script>
+	import { ${entry.name} } from 'llm-anatomy';
+</script>
+
+Some prose, then the live figure:
+
+${entry.usage.split('\n').at(-1)}`;
+}

@@ -3,7 +3,9 @@
  * tokenizing synchronously for ordinary text and in yielding chunks for very long text so the tab
  * never freezes, and paging what is rendered.
  */
-import { loadTokenizer, type Tokenizer, type TokenSpan } from '../../core/tokenize/index.js';
+import type { TokenSpan } from '../../core/tokenize/spans.js';
+import { nextCut } from '../../core/tokenize/boundaries.js';
+import { loadTokenizer, type Tokenizer } from '../../core/tokenize/tokenizer.js';
 import type { TokenStripEncoding } from './types.js';
 
 /** Text up to this many characters is tokenized synchronously on each keystroke. */
@@ -44,36 +46,11 @@ export class EncoderSlot {
 	}
 }
 
-/**
- * Splits long text into slices that end after a newline (or, failing that, before a space), where
- * the o200k/cl100k/gpt2 pre-tokenizers split anyway, so that tokenizing slice by slice gives the
- * same tokens as tokenizing the whole.
- */
+/** Splits long text at pre-tokenizer piece boundaries (see core/tokenize/boundaries). */
 export function sliceAtBoundaries(text: string, size = SLICE): string[] {
 	const out: string[] = [];
-	let i = 0;
-	while (i < text.length) {
-		let end = Math.min(text.length, i + size);
-		if (end < text.length) {
-			// A newline followed by a letter is a pre-token boundary in every encoding we use.
-			let cut = -1;
-			for (let j = end; j > i + size / 2; j--) {
-				if (text[j - 1] === '\n' && /\p{L}/u.test(text[j] ?? '')) {
-					cut = j;
-					break;
-				}
-			}
-			if (cut < 0) {
-				// Before " word": a space followed by a letter starts a new pre-token.
-				for (let j = end; j > i + size / 2; j--) {
-					if (text[j] === ' ' && /[\p{L}]/u.test(text[j + 1] ?? '') && !/\s/.test(text[j - 1])) {
-						cut = j;
-						break;
-					}
-				}
-			}
-			if (cut > i) end = cut;
-		}
+	for (let i = 0; i < text.length;) {
+		const end = nextCut(text, i, size);
 		out.push(text.slice(i, end));
 		i = end;
 	}

@@ -1,6 +1,6 @@
 import type { Snippet } from 'svelte';
 import type { HTMLAttributes } from 'svelte/elements';
-import type { TokenSpan } from '../../core/tokenize/index.js';
+import type { TokenSpan } from '../../core/tokenize/spans.js';
 import type { TokenStripKey } from './messages.js';
 
 /** Encodings TokenStrip offers. `gpt2` is r50k_base. */
@@ -42,6 +42,8 @@ export interface TokenStripProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
 	messages?: Partial<Record<TokenStripKey, string>>;
 	/** Called when the text changes. */
 	onTextChange?: (text: string) => void;
+	/** Called when the encoding changes. */
+	onEncodingChange?: (encoding: TokenStripEncoding) => void;
 	/** Called with the tokens every time they are recomputed. */
 	onTokens?: (tokens: TokenSpan[], encoding: TokenStripEncoding) => void;
 	/** Called when a token is selected (focus or click). */

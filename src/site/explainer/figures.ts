@@ -1,0 +1,11 @@
+import type { Component } from 'svelte';
+
+type Loader = () => Promise<{ default: Component<Record<string, unknown>> }>;
+
+/**
+ * The interactive figures the explainer can load, by component name. Each entry is a dynamic
+ * import, so a figure's code is fetched only when its chapter comes into view.
+ */
+export const FIGURES: Partial<Record<string, Loader>> = {
+	TokenStrip: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never
+};
