@@ -14,7 +14,8 @@ export default ts.config(
 			'storybook-static/',
 			'coverage/',
 			'node_modules/',
-			'bench/results/'
+			'bench/results/',
+			'tests/consumer/app/'
 		]
 	},
 	js.configs.recommended,
