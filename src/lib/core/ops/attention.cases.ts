@@ -94,7 +94,7 @@ export const attentionCases: readonly AttentionCase[] = [
 	{
 		name: 'one token attends to itself',
 		inputs: { q: [1, 2, 3], k: [4, 5, 6], v: [7, 8, 9], seq: 1, dHead: 3, causal: true },
-		expected: { scores: [18.475208614068024], weights: [1], output: [7, 8, 9] },
+		expected: { scores: [18.47520861406802], weights: [1], output: [7, 8, 9] },
 		source: 'hand: (4 + 10 + 18)/√3 = 32 · 0.5773502691896258 = 18.475208614068024; a one-entry softmax is 1'
 	},
 	{
