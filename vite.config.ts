@@ -25,6 +25,8 @@ function safeLaunchOptions() {
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The tokenizer vocabularies are large data chunks, loaded only when a tokenizer is used.
+	build: { chunkSizeWarningLimit: 4096 },
 	test: {
 		projects: [
 			{
