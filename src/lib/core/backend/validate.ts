@@ -66,7 +66,7 @@ export function validateAttention(
 	checkArray(k, 'attention: k');
 	checkArray(v, 'attention: v');
 	checkDim(seq, 'attention: seq');
-	checkInt(dHead, 'attention: dHead', 1, MAX_ELEMENTS);
+	checkDim(dHead, 'attention: dHead');
 	checkMatrix(q, seq, dHead, 'attention: q');
 	checkMatrix(k, seq, dHead, 'attention: k');
 	checkMatrix(v, seq, dHead, 'attention: v');

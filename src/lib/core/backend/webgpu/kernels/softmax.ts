@@ -10,7 +10,7 @@
  * Special values are recognised by their bit patterns, not by float comparisons, because WGSL lets
  * a compiler assume that no NaN or infinity occurs at run time:
  * - `-∞` entries (and, with `causal`, entries j > row) get weight 0; a row of only `-∞` gives zeros;
- * - a row holding NaN gives NaN everywhere (the NaN is not hidden);
+ * - a row holding NaN gives NaN in every visible position (the NaN is not hidden);
  * - a row holding `+∞` splits the mass evenly among its `+∞` entries (the limit of the softmax).
  *
  * CPU twin: `softmaxRows` in `core/ops/softmax.ts`. Dispatch: `rowGrid(rows)`, one workgroup per
@@ -116,9 +116,11 @@ fn main(
 	// Pass 3: normalise; every column of the row is written (masked ones with 0).
 	for (var j = lid; j < params.cols; j = j + WG) {
 		var out = 0.0;
-		if (rowNan > 0u) {
+		if (j >= width) {
+			out = 0.0;
+		} else if (rowNan > 0u) {
 			out = bitcast<f32>(params.nanBits);
-		} else if (j < width) {
+		} else {
 			let v = x[base + j];
 			if (rowPosInf > 0u) {
 				if (isPosInfBits(v)) {
