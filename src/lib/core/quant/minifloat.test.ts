@@ -7,6 +7,7 @@ import {
 	FP8_E5M2,
 	codeTable,
 	decodeMinifloat,
+	decodeTable,
 	encodeMinifloat,
 	maxFinite,
 	minNormal,
@@ -264,6 +265,18 @@ describe('properties against the brute-force nearest-value oracle', () => {
 			}),
 			{ numRuns: 3000 }
 		);
+	});
+});
+
+describe('decodeTable', () => {
+	it('lists every code of a format in order and is cached', () => {
+		const t = decodeTable(FP8_E4M3);
+		expect(t.length).toBe(256);
+		expect(t[0x38]).toBe(1);
+		expect(t[0x7e]).toBe(448);
+		expect(Number.isNaN(t[0x7f])).toBe(true);
+		expect(decodeTable(FP8_E4M3)).toBe(t);
+		expect(decodeTable(FP16)[0x3555]).toBe(decodeFp16(0x3555));
 	});
 });
 

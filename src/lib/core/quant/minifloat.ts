@@ -119,7 +119,7 @@ function floorLog2(a: number): number {
 	return e - 1023;
 }
 
-/** Round a non-negative double to the nearest integer, ties to even. */
+/** Rounds a double to the nearest integer, ties to even (2.5 → 2, 3.5 → 4, −2.5 → −2). */
 export function roundHalfEven(n: number): number {
 	const f = Math.floor(n);
 	const d = n - f;
@@ -141,26 +141,59 @@ export function encodeMinifloat(
 	f: MinifloatFormat,
 	{ saturate = false }: EncodeOptions = {}
 ): number {
-	const M = f.mantissaBits;
-	const signBit = 1 << (f.exponentBits + M);
-	if (Number.isNaN(x)) return nanCode(f);
-	const sign = x < 0 || Object.is(x, -0) ? signBit : 0;
-	const a = Math.abs(x);
-	const overflow = () => {
-		if (saturate) return sign | maxFiniteCode(f);
-		if (f.special === 'ieee') return sign | (expMask(f) << M);
-		return sign | nanCode(f);
-	};
-	if (a === Infinity) return overflow();
+	const k = constantsOf(f);
+	if (x !== x) return k.nan; // NaN
+	const sign = x < 0 || (x === 0 && 1 / x < 0) ? k.signBit : 0;
+	const a = x < 0 ? -x : x;
 	if (a === 0) return sign;
-	const emin = 1 - f.bias;
-	const E = Math.max(floorLog2(a), emin);
+	if (a === Infinity) return overflowCode(k, sign, saturate);
+	const E = Math.max(floorLog2(a), k.emin);
+	const M = f.mantissaBits;
 	// a / 2^(E−M) is exact (division by a power of two); its integer part has at most M + 1 bits.
-	const r = roundHalfEven(a / 2 ** (E - M));
-	if (r * 2 ** (E - M) > maxFinite(f)) return overflow();
-	if (r < 2 ** M) return sign | r; // subnormal (only when E = emin), or zero after rounding
-	if (r === 2 ** (M + 1)) return sign | ((E + 1 + f.bias) << M); // rounding carried into the next binade
-	return sign | ((E + f.bias) << M) | (r - 2 ** M);
+	const q = pow2(E - M);
+	const r = roundHalfEven(a / q);
+	if (r * q > k.max) return overflowCode(k, sign, saturate);
+	if (r < k.hidden) return sign | r; // subnormal (only when E = emin), or zero after rounding
+	if (r === 2 * k.hidden) return sign | ((E + 1 + f.bias) << M); // rounding carried into the next binade
+	return sign | ((E + f.bias) << M) | (r - k.hidden);
+}
+
+interface FormatConstants {
+	signBit: number;
+	emin: number;
+	max: number;
+	hidden: number;
+	nan: number;
+	maxCode: number;
+	infCode: number;
+}
+const constants = new WeakMap<MinifloatFormat, FormatConstants>();
+function constantsOf(f: MinifloatFormat): FormatConstants {
+	let k = constants.get(f);
+	if (!k) {
+		const M = f.mantissaBits;
+		k = {
+			signBit: 1 << (f.exponentBits + M),
+			emin: 1 - f.bias,
+			max: maxFinite(f),
+			hidden: 2 ** M,
+			nan: nanCode(f),
+			maxCode: maxFiniteCode(f),
+			infCode: f.special === 'ieee' ? expMask(f) << M : nanCode(f)
+		};
+		constants.set(f, k);
+	}
+	return k;
+}
+function overflowCode(k: FormatConstants, sign: number, saturate: boolean): number {
+	return saturate ? sign | k.maxCode : sign | k.infCode;
+}
+
+// 2^e for integer e from a table (Math.pow is slower in the hot loop).
+const POW2 = new Float64Array(2200);
+for (let i = 0; i < POW2.length; i++) POW2[i] = 2 ** (i - 1100);
+function pow2(e: number): number {
+	return e >= -1100 && e < 1100 ? POW2[e + 1100] : 2 ** e;
 }
 
 /** Decodes a code of format `f` exactly (every code of these formats is a double). */
@@ -182,6 +215,22 @@ export function decodeMinifloat(code: number, f: MinifloatFormat): number {
 	}
 	if (e === 0) return s * m * 2 ** (1 - f.bias - M);
 	return s * (1 + m / 2 ** M) * 2 ** (e - f.bias);
+}
+
+const tables = new WeakMap<MinifloatFormat, Float64Array>();
+/**
+ * Every value of a format of at most 16 bits, indexed by code (a lookup table for fast decoding;
+ * built once per format and cached). Throws `invalid-argument` for wider formats.
+ */
+export function decodeTable(f: MinifloatFormat): Float64Array {
+	let t = tables.get(f);
+	if (!t) {
+		check(formatBits(f) <= 16, `decodeTable covers formats up to 16 bits; ${f.name} has ${formatBits(f)}`);
+		t = new Float64Array(2 ** formatBits(f));
+		for (let c = 0; c < t.length; c++) t[c] = decodeMinifloat(c, f);
+		tables.set(f, t);
+	}
+	return t;
 }
 
 /** Rounds `x` to the nearest value representable in `f` (decode ∘ encode). */

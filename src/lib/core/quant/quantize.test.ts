@@ -197,6 +197,22 @@ describe('properties', () => {
 	});
 });
 
+describe('unique values with many distinct values (sort path)', () => {
+	it('counts exactly past 65,536 distinct values, with −0 and +0 as one', () => {
+		const v = Array.from({ length: 100_000 }, (_, i) => (i - 50_000) / 7);
+		v.push(-0, 0);
+		const r = quantize(v, { format: 'bf16' });
+		// reference: a Set of the dequantised values (a Set treats −0 and +0 as equal)
+		expect(r.uniqueValues).toBe(new Set(Array.from(r.dequantized)).size);
+		expect(r.uniqueValues).toBeGreaterThan(1000);
+		// int8 groups of 16 over distinct inputs: each group has its own scale, so ~100k distinct values
+		const w = Array.from({ length: 100_000 }, (_, i) => Math.sin(i) * (1 + i / 1000));
+		const g = quantize(w, { format: 'int8', granularity: 'group', groupSize: 16 });
+		expect(g.uniqueValues).toBe(new Set(Array.from(g.dequantized)).size);
+		expect(g.uniqueValues).toBeGreaterThan(65_536);
+	});
+});
+
 describe('edge cases and bad input', () => {
 	it('an all-zero tensor gives scale 0 and exact zeros, never NaN', () => {
 		for (const format of ['int8', 'int4', 'nf4', 'fp8-e4m3', 'fp16'] as const) {

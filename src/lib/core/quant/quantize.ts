@@ -11,15 +11,16 @@
  * mse = Σ(x − x̂)² / n, maxAbs = max |x − x̂|, snrDb = 10·log10(Σx² / Σ(x − x̂)²) (∞ when exact).
  */
 import { AnatomyError, check, checkFinite, checkInt } from '../errors.js';
-import { intCodeRange, intGroupParams, intQuantize, type QuantScheme } from './int.js';
+import { intCodeRange, intGroupParams, type QuantScheme } from './int.js';
 import { NF4_LEVELS, nf4Index } from './nf4.js';
 import {
 	BF16,
 	FP16,
 	FP8_E4M3,
 	FP8_E5M2,
-	decodeMinifloat,
+	decodeTable,
 	encodeMinifloat,
+	roundHalfEven,
 	formatBits,
 	maxFinite,
 	type MinifloatFormat
@@ -108,6 +109,30 @@ function toFloat64(values: Float32Array | readonly number[]): Float64Array {
 		out[i] = v;
 	}
 	return out;
+}
+
+/**
+ * Distinct values: a Set while there are few (the usual case); past 65,536 a sort of the float32
+ * bit patterns (−0 counted as +0, every NaN as one value).
+ */
+function countDistinct(v: Float32Array): number {
+	const seen = new Set<number>();
+	for (let i = 0; i < v.length; i++) {
+		seen.add(v[i]);
+		if (seen.size > 65536) {
+			const bits = new Uint32Array(v.length);
+			bits.set(new Uint32Array(v.buffer, v.byteOffset, v.length));
+			for (let j = 0; j < bits.length; j++) {
+				if (bits[j] === 0x80000000) bits[j] = 0;
+				else if ((bits[j] & 0x7fffffff) > 0x7f800000) bits[j] = 0x7fc00000;
+			}
+			bits.sort();
+			let n = 1;
+			for (let j = 1; j < bits.length; j++) if (bits[j] !== bits[j - 1]) n++;
+			return n;
+		}
+	}
+	return seen.size;
 }
 
 /**
@@ -200,8 +225,14 @@ export function quantize(values: Float32Array | readonly number[], options: Quan
 			const { scale, zeroPoint } = intGroupParams(min, max, intBits, scheme);
 			scales[gi] = scale;
 			zeroPoints[gi] = zeroPoint;
+			// Inlined intQuantize: clamp(round(x / s) + z) into the code range.
+			const { min: qmin, max: qmax } = intCodeRange(intBits, scheme);
 			for (let i = a; i < b; i++) {
-				const q = intQuantize(x[i], scale, zeroPoint, intBits, scheme);
+				let q = zeroPoint;
+				if (scale !== 0) {
+					q = roundHalfEven(x[i] / scale) + zeroPoint;
+					q = q < qmin ? qmin : q > qmax ? qmax : q;
+				}
 				codes[i] = q;
 				dequantized[i] = (q - zeroPoint) * scale;
 			}
@@ -216,12 +247,16 @@ export function quantize(values: Float32Array | readonly number[], options: Quan
 			const f = floatFmt as MinifloatFormat;
 			const scale = scaled && absmax > 0 ? absmax / maxFinite(f) : 1;
 			scales[gi] = scale;
+			const table = decodeTable(f);
+			const encodeOptions = { saturate };
 			for (let i = a; i < b; i++) {
 				// bf16 follows the float32-bit rounding frameworks use; the others round the double directly.
 				const c =
-					f === BF16 && !saturate ? encodeBf16(x[i] / scale) : encodeMinifloat(x[i] / scale, f, { saturate });
+					f === BF16 && !saturate
+						? encodeBf16(x[i] / scale)
+						: encodeMinifloat(x[i] / scale, f, encodeOptions);
 				codes[i] = c;
-				dequantized[i] = decodeMinifloat(c, f) * scale;
+				dequantized[i] = table[c] * scale;
 			}
 		}
 	}
@@ -231,7 +266,6 @@ export function quantize(values: Float32Array | readonly number[], options: Quan
 	let maxAbs = 0;
 	let min = Infinity;
 	let max = -Infinity;
-	const distinct = new Set<number>();
 	for (let i = 0; i < n; i++) {
 		// An E4M3 overflow without saturation decodes to NaN: count it as an infinite error.
 		const e = Number.isNaN(dequantized[i]) ? Infinity : x[i] - dequantized[i];
@@ -240,7 +274,6 @@ export function quantize(values: Float32Array | readonly number[], options: Quan
 		if (Math.abs(e) > maxAbs) maxAbs = Math.abs(e);
 		if (x[i] < min) min = x[i];
 		if (x[i] > max) max = x[i];
-		distinct.add(dequantized[i]);
 	}
 	// Without saturation an unscaled float format overflows to ±∞ (1e6 in fp16): mse and maxAbs
 	// are then ∞ and snrDb −∞, reported as such. E4M3's NaN-on-overflow is avoided by saturating.
@@ -277,7 +310,7 @@ export function quantize(values: Float32Array | readonly number[], options: Quan
 		groupsPerRow,
 		dequantized,
 		error: { mse: se / n, maxAbs, snrDb },
-		uniqueValues: distinct.size,
+		uniqueValues: countDistinct(dequantized),
 		range: { min, max },
 		codeRange,
 		bitsPerWeight: bits
