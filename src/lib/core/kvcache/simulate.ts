@@ -61,7 +61,7 @@ export interface SimulateDecodeOptions {
 }
 
 /** One forward step. */
-export interface DecodeStep {
+export interface DecodeSimulationStep {
 	step: number;
 	phase: 'prefill' | 'decode';
 	/** Tokens fed this step, per sequence (p at prefill, then 1; without a cache the whole context). */
@@ -103,7 +103,7 @@ export interface DecodeTotals {
 
 /** What {@link simulateDecode} returns. */
 export interface DecodeSimulation {
-	steps: DecodeStep[];
+	steps: DecodeSimulationStep[];
 	totals: DecodeTotals;
 }
 
@@ -208,7 +208,7 @@ export function simulateDecode(options: SimulateDecodeOptions): DecodeSimulation
 		MAX_SIMULATED_STEPS
 	);
 	const { p, n, batch, useCache, blockSize } = r;
-	const steps: DecodeStep[] = [];
+	const steps: DecodeSimulationStep[] = [];
 	let rows = 0;
 	let flopsSum = 0;
 	for (let k = 0; k < n; k++) {
