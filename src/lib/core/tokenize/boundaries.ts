@@ -1,15 +1,18 @@
 /**
- * Places in a text where every supported encoding's pre-tokenizer (the `pat_str` regular expression
- * that splits text into pieces before byte-pair merging) starts a new piece whatever comes before or
- * after. Byte-pair merging never crosses a piece, so text cut at these places and tokenized part by
- * part gives exactly the tokens of the whole.
+ * Places where a text can be cut and each part tokenized on its own with exactly the tokens of the
+ * whole. Byte-pair merging never crosses a pre-tokenizer piece (the pieces the encoding's `pat_str`
+ * regular expression splits text into), so a cut must fall where a piece starts; and the part before
+ * the cut must split into the same pieces without the text after it, which fails when it ends in
+ * whitespace: `\s+(?!\S)` looks one character ahead, so "x\n\n" + "B" gives the pieces "\n", "\n"
+ * in r50k_base but "x\n\n" alone gives "\n\n".
  *
  * Two kinds of place qualify, for o200k_base, cl100k_base, p50k_base and r50k_base alike:
  * 1. before an ASCII space whose previous character is not whitespace (`\s`): in every pattern a
  *    space can only be the first character of a piece or part of an all-whitespace piece, and an
  *    all-whitespace piece cannot start before a non-whitespace character;
- * 2. between a line feed and a letter (`\p{L}`): no pattern lets a letter piece begin with a line
- *    feed, and every piece that holds a line feed ends at the first letter after it.
+ * 2. between a single line feed (after a non-whitespace character) and a letter (`\p{L}`): no
+ *    pattern lets a letter piece begin with a line feed, and every piece that holds the line feed ends
+ *    at the letter after it, with or without that letter.
  */
 
 /** Whether a UTF-16 code unit is JavaScript `\s` (White_Space plus U+FEFF), the class the patterns use. */
@@ -31,13 +34,17 @@ export function isWhitespace(c: number): boolean {
 
 const LETTER = /^\p{L}/u;
 
-/** Whether a new pre-tokenizer piece is certain to start at UTF-16 offset `i` of `text` (0 < i < length). */
-export function isPieceBoundary(text: string, i: number): boolean {
+/**
+ * Whether `text` can be cut at UTF-16 offset `i` (0 < i < length) so that tokenizing both parts
+ * separately gives the tokens of the whole, in every supported encoding.
+ */
+export function isSafeCut(text: string, i: number): boolean {
 	if (i <= 0 || i >= text.length) return false;
 	const c = text.charCodeAt(i);
 	const before = text.charCodeAt(i - 1);
 	if (c === 0x20) return !isWhitespace(before);
-	if (before === 0x0a) return LETTER.test(text.slice(i, i + 2));
+	if (before === 0x0a && i >= 2 && !isWhitespace(text.charCodeAt(i - 2)))
+		return LETTER.test(text.slice(i, i + 2));
 	return false;
 }
 
@@ -62,14 +69,14 @@ export function longestUnbrokenRun(text: string): number {
 
 /**
  * Where to end a slice of `text` that starts at `from` and should hold about `size` UTF-16 units:
- * the last piece boundary in (from + size/2, from + size], else the first after from + size, else
+ * the last safe cut in (from + size/2, from + size], else the first after from + size, else
  * the end of the text. Never splits a surrogate pair or a token.
  */
 export function nextCut(text: string, from: number, size: number): number {
 	const target = from + size;
 	if (target >= text.length) return text.length;
 	const floor = from + Math.max(1, Math.floor(size / 2));
-	for (let i = target; i > floor; i--) if (isPieceBoundary(text, i)) return i;
-	for (let i = target + 1; i < text.length; i++) if (isPieceBoundary(text, i)) return i;
+	for (let i = target; i > floor; i--) if (isSafeCut(text, i)) return i;
+	for (let i = target + 1; i < text.length; i++) if (isSafeCut(text, i)) return i;
 	return text.length;
 }

@@ -170,6 +170,27 @@ describe('agreement with the Rust tiktoken (WASM build)', () => {
 		);
 	});
 
+	it('random text with long pieces (merged by our own merge) gives identical IDs', () => {
+		const unit = fc.oneof(
+			{
+				weight: 8,
+				arbitrary: fc.constantFrom(' ', '\n', '\n\n', '  ', '\t', 'a', '.', 'é', '1', "'s", '😀')
+			},
+			{
+				weight: 1,
+				arbitrary: fc
+					.tuple(fc.constantFrom('a', '=', ' ', '\n', 'x ', '東', '😀'), fc.integer({ min: 130, max: 300 }))
+					.map(([c, n]) => c.repeat(n))
+			}
+		);
+		fc.assert(
+			fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+				for (const name of TOKENIZER_ENCODINGS) expect(ours[name].encode(s)).toEqual(reference(name, s));
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
 	it('very long single pieces (quadratic in js-tiktoken) give identical IDs', () => {
 		for (const text of [
 			'a'.repeat(20000),
@@ -178,7 +199,11 @@ describe('agreement with the Rust tiktoken (WASM build)', () => {
 			'ab'.repeat(4000),
 			'🙂'.repeat(1500),
 			'東'.repeat(3000),
-			'lead ' + 'Zz'.repeat(2000) + ' trail ' + '-'.repeat(1000) + ' end'
+			'lead ' + 'Zz'.repeat(2000) + ' trail ' + '-'.repeat(1000) + ' end',
+			// whitespace before a long piece: its pieces depend on the character after it
+			'x\n\n' + '='.repeat(300),
+			'a \n' + 'b'.repeat(300) + '  \n\n ' + ' '.repeat(200) + 'c',
+			'.\n.\n  ' + '!'.repeat(200) + '\t\t' + '7'.repeat(400)
 		]) {
 			for (const name of ['o200k_base', 'r50k_base'] as const) {
 				expect(ours[name].encode(text), `${name} ${text.slice(0, 12)}…`).toEqual(reference(name, text));

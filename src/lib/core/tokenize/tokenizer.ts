@@ -14,7 +14,7 @@ import {
 } from './encodings.js';
 import { readRankMap, readRankTable } from './ranks.js';
 import { bytePairEncodeLong } from './bpe.js';
-import { longestUnbrokenRun } from './boundaries.js';
+import { isWhitespace, longestUnbrokenRun } from './boundaries.js';
 import { locateTokens, measureText, type TokenCounts, type TokenSpan } from './spans.js';
 
 /**
@@ -135,18 +135,36 @@ export function createTokenizer(encodingName: TokenizerEncodingName, bpe: Tiktok
 	function encodeChecked(text: string): number[] {
 		// Fast path: no piece can be long, because none can cross a space that follows a non-space.
 		if (longestUnbrokenRun(text) <= LONG_PIECE) return encodeOrdinary(text);
-		// Slow path: find the long pieces ourselves and merge them in O(n log n). Encoding the text
-		// between them on its own gives the same pieces as in the whole (it is a run of whole pieces).
+		// Slow path: find the long pieces ourselves and merge them in O(n log n); encode the short pieces
+		// between them with js-tiktoken. A run of whole pieces encodes on its own to the same pieces
+		// when it ends in a non-whitespace character; a piece ending in whitespace may not (the patterns'
+		// `\s+(?!\S)` looks one character past it), so such trailing pieces are encoded one by one, and
+		// a single piece always encodes to itself.
 		const out: number[] = [];
-		let done = 0;
+		let batchStart = 0;
+		let safeEnd = 0;
+		const tail: string[] = [];
+		const flush = () => {
+			if (safeEnd > batchStart) pushAll(out, encodeOrdinary(text.slice(batchStart, safeEnd)));
+			for (const piece of tail) pushAll(out, encodeOrdinary(piece));
+			tail.length = 0;
+		};
 		for (const m of text.matchAll(pattern)) {
-			if (m[0].length <= LONG_PIECE) continue;
-			if (m.index > done) pushAll(out, encodeOrdinary(text.slice(done, m.index)));
-			rankMap ??= readRankMap(table);
-			pushAll(out, bytePairEncodeLong(utf8.encode(m[0]), rankMap));
-			done = m.index + m[0].length;
+			const piece = m[0];
+			const end = m.index + piece.length;
+			if (piece.length > LONG_PIECE) {
+				flush();
+				rankMap ??= readRankMap(table);
+				pushAll(out, bytePairEncodeLong(utf8.encode(piece), rankMap));
+				batchStart = safeEnd = end;
+			} else if (isWhitespace(piece.charCodeAt(piece.length - 1))) {
+				tail.push(piece);
+			} else {
+				tail.length = 0;
+				safeEnd = end;
+			}
 		}
-		if (done < text.length) pushAll(out, encodeOrdinary(text.slice(done)));
+		flush();
 		return out;
 	}
 
