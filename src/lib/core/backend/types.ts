@@ -19,7 +19,7 @@ export interface KernelResult {
 }
 
 /** Result of {@link Backend.attention} for one head. */
-export interface AttentionResult {
+export interface AttentionKernelResult {
 	/**
 	 * Scaled scores `S = Q·Kᵀ / √dHead`, `seq × seq`; masked (future) positions hold `-Infinity`
 	 * when `causal` is set.
@@ -105,7 +105,7 @@ export interface Backend {
 		seq: number,
 		dHead: number,
 		causal: boolean
-	): Promise<AttentionResult>;
+	): Promise<AttentionKernelResult>;
 
 	/**
 	 * One AdamW step on flat arrays of equal length. Inputs are left untouched; the new params and

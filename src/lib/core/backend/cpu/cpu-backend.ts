@@ -7,7 +7,14 @@ import { attentionHead } from '../../ops/attention.js';
 import { matmul } from '../../ops/matmul.js';
 import { softmaxRows } from '../../ops/softmax.js';
 import { AnatomyError } from '../../errors.js';
-import type { AdamOptions, AdamResult, AttentionResult, Backend, Int8Rows, KernelResult } from '../types.js';
+import type {
+	AdamOptions,
+	AdamResult,
+	AttentionKernelResult,
+	Backend,
+	Int8Rows,
+	KernelResult
+} from '../types.js';
 import { validateAttention, validateMatmul, validateSoftmax } from '../validate.js';
 import { adamStepCpu } from './adam.js';
 import { dequantizeInt8RowsCpu, quantizeInt8RowsCpu } from './quantize-int8.js';
@@ -35,7 +42,7 @@ export function createCpuBackend(): Backend {
 			validateSoftmax(x, rows, cols);
 			return { data: softmaxRows(x, rows, cols), backend };
 		},
-		async attention(q, k, v, seq, dHead, causal): Promise<AttentionResult> {
+		async attention(q, k, v, seq, dHead, causal): Promise<AttentionKernelResult> {
 			alive();
 			validateAttention(q, k, v, seq, dHead);
 			const r = attentionHead(q, k, v, seq, dHead, { causal });

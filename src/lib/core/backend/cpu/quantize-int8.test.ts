@@ -1,26 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnatomyError } from '../../errors.js';
-import { dequantizeInt8RowsCpu, quantizeInt8RowsCpu, roundHalfEven } from './quantize-int8.js';
-
-describe('roundHalfEven', () => {
-	it('sends ties to the even neighbour, everything else to the nearest integer', () => {
-		const cases: [number, number][] = [
-			[0.5, 0],
-			[1.5, 2],
-			[2.5, 2],
-			[-1.5, -2],
-			[-2.5, -2],
-			[2.4999, 2],
-			[2.6, 3],
-			[-2.6, -3],
-			[126.5, 126],
-			[127.5, 128]
-		];
-		// `+ 0` turns −0 into 0.
-		for (const [x, want] of cases) expect(roundHalfEven(x) + 0, String(x)).toBe(want);
-	});
-});
+import { quantize } from '../../quant/quantize.js';
+import { createRng } from '../../rng.js';
+import { dequantizeInt8RowsCpu, quantizeInt8RowsCpu } from './quantize-int8.js';
 
 describe('per-row symmetric int8', () => {
 	it('codes worked by hand with an exactly representable scale', () => {
@@ -56,6 +39,21 @@ describe('per-row symmetric int8', () => {
 				}
 			)
 		);
+	});
+
+	it('agrees with core/quant int8 per-channel quantisation (float64 scales) except at rounding ties', () => {
+		const rng = createRng(3);
+		const [rows, cols] = [16, 33];
+		const x = Float32Array.from({ length: rows * cols }, () => 5 * rng.normal());
+		const mine = quantizeInt8RowsCpu(x, rows, cols);
+		const ref = quantize(x, { format: 'int8', granularity: 'channel', shape: [rows, cols] });
+		for (let r = 0; r < rows; r++)
+			expect(Math.abs(mine.scales[r] - ref.scales[r]) / ref.scales[r]).toBeLessThan(1e-7);
+		for (let i = 0; i < x.length; i++) {
+			if (mine.codes[i] === ref.codes[i]) continue;
+			const q = x[i] / ref.scales[Math.floor(i / cols)];
+			expect(Math.abs(Math.abs(q % 1) - 0.5)).toBeLessThan(1e-5);
+		}
 	});
 
 	it('rejects NaN, infinities, wrong shapes and negative scales', () => {

@@ -3,26 +3,19 @@
  * `quantize-int8` kernel. (The quantization chapter's own formats live in `core/quant`; this is
  * the single format the backends share.)
  */
+import { roundHalfEven } from '../../quant/minifloat.js';
 import { validateDequantize, validateQuantize } from '../validate.js';
 
 /** Largest code magnitude: symmetric int8 uses [−127, 127] and leaves −128 unused. */
 export const INT8_MAX = 127;
 
 /**
- * Rounds half to even (banker's rounding), as WGSL `round` and `numpy.round` do: 0.5 → 0,
- * 1.5 → 2, −2.5 → −2. `Math.round` would send every tie up and bias the codes.
- */
-export function roundHalfEven(x: number): number {
-	const r = Math.round(x);
-	return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/**
  * Quantizes each row of a `rows × cols` matrix:
  *
  *   scale = max|xᵢ| / 127,  codeᵢ = clamp(roundHalfEven(xᵢ / scale), −127, 127)
  *
- * with the scale and the quotient rounded to float32 (as on the GPU). An all-zero row gets
+ * with the scale and the quotient rounded to float32 (as on the GPU) and ties rounded to even
+ * (as WGSL `round` and `numpy.round` do; `Math.round` would send every tie up and bias the codes). An all-zero row gets
  * scale 0 and codes 0. Reconstruction error per value is at most scale / 2.
  */
 export function quantizeInt8RowsCpu(

@@ -21,7 +21,14 @@
  */
 import { AnatomyError } from '../../errors.js';
 import { createCpuBackend } from '../cpu/cpu-backend.js';
-import type { AdamOptions, AdamResult, AttentionResult, Backend, Int8Rows, KernelResult } from '../types.js';
+import type {
+	AdamOptions,
+	AdamResult,
+	AttentionKernelResult,
+	Backend,
+	Int8Rows,
+	KernelResult
+} from '../types.js';
 import {
 	resolveAdamOptions,
 	validateAdam,
@@ -419,7 +426,7 @@ class WebGpuBackendImpl implements WebGpuBackend {
 		seq: number,
 		dHead: number,
 		causal: boolean
-	): Promise<AttentionResult> {
+	): Promise<AttentionKernelResult> {
 		validateAttention(q, k, v, seq, dHead);
 		const maxDim = this.#maxPerDim;
 		const grids = () => [matmulGrid(seq, seq, maxDim), rowGrid(seq, maxDim), matmulGrid(seq, dHead, maxDim)];
