@@ -28,7 +28,6 @@ import {
 import { encodeBf16 } from './bf16.js';
 import { storageBits, type Granularity } from './storage.js';
 
-
 /** Formats {@link quantize} understands. */
 export type QuantFormat = 'int8' | 'int4' | 'nf4' | 'fp8-e4m3' | 'fp8-e5m2' | 'fp16' | 'bf16';
 
