@@ -7,7 +7,8 @@
 //        [--json=out.json] [--args="--extra --chromium --flags"]
 // Without a GPU, Chromium's only adapter is SwiftShader (a software fallback): the figures then
 // measure correctness plumbing, not GPU speed. On a machine with a GPU, pass the flags that
-// expose it to headless Chromium, e.g. --args="--enable-features=Vulkan --use-angle=vulkan".
+// expose it to headless Chromium, e.g. --args="--enable-features=Vulkan --ignore-gpu-blocklist"
+// (not --use-angle=vulkan, which leaves no adapter at all on SwiftShader machines).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';

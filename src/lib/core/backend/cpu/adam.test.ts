@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnatomyError } from '../../errors.js';
 import { createRng } from '../../rng.js';
-import { adamStepCpu } from './adam.js';
+import { adamStepCpu, type AdamArrays } from './adam.js';
 
 const f32 = (xs: number[]) => Float32Array.from(xs);
 
@@ -58,7 +58,7 @@ describe('adamStepCpu (AdamW)', () => {
 			const grads = Array.from({ length: 20 }, () => Float32Array.from({ length: n }, () => rng.normal()));
 			const variable = tf.variable(tf.tensor1d(init));
 			const opt = tf.train.adam(0.01, 0.9, 0.999, 1e-8);
-			let state = { params: init, m: new Float32Array(n), v: new Float32Array(n) };
+			let state: AdamArrays = { params: init, m: new Float32Array(n), v: new Float32Array(n) };
 			grads.forEach((g, i) => {
 				opt.applyGradients([{ name: variable.name, tensor: tf.tensor1d(g) }]);
 				state = adamStepCpu(state.params, g, state.m, state.v, { lr: 0.01, t: i + 1 });

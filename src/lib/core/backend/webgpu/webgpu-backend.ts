@@ -1,12 +1,14 @@
 /**
  * The WebGPU backend: WGSL compute kernels behind the {@link Backend} interface.
  *
- * - Small inputs go to the CPU: an op whose work (multiply-adds or element updates, see each
- *   method) is below `minGpuWork` runs on the CPU twin and its result says `backend: 'cpu'`. The
- *   default, 65 536, is about where one GPU round trip (upload, dispatch, `mapAsync` readback:
- *   0.1–1 ms on discrete GPUs) costs as much as the JavaScript loop it replaces (≈ 1 GFLOP/s, so
- *   65 536 multiply-adds ≈ 0.07 ms… 0.5 ms on the machines we measured). Empty inputs and inputs
- *   beyond the device's buffer or dispatch limits also go to the CPU.
+ * - Small inputs go to the CPU: an op whose work is below `minGpuWork` runs on the CPU twin and
+ *   its result says `backend: 'cpu'`. Work counts multiply-adds for matmul (m·k·n) and attention
+ *   (seq²·dHead), and elements for softmax, AdamW and int8. The default, 65 536, is where the
+ *   JavaScript kernel still finishes in about a millisecond or less (on our 2-core CI machine
+ *   `bench/backend.bench.ts` measures a 64³ matmul, 262 144 multiply-adds, at 0.2–0.4 ms and AdamW
+ *   on 65 536 values at about 1 ms), which a GPU round trip (upload, dispatch, `mapAsync` readback)
+ *   cannot beat by much; tune it per device with `minGpuWork`. Empty inputs, and inputs beyond the
+ *   device's buffer or dispatch limits, also go to the CPU.
  * - Every op acquires its buffers from a {@link BufferPool} and releases them when its readback is
  *   done; `dispose()` destroys every buffer (and the device, when the backend created it).
  * - `debug: true` wraps each op in `validation` and `out-of-memory` error scopes and turns a
