@@ -7,3 +7,25 @@ export * from './rng.js';
 export * from './tensor.js';
 export * from './format.js';
 export * from './train/weightfield/index.js';
+// Model catalogue and estimators
+export * from './models/config.js';
+export * from './models/catalogue.js';
+export * from './models/parameters.js';
+export * from './models/kv-cache.js';
+export * from './models/flops.js';
+export * from './models/activations.js';
+export * from './models/memory.js';
+export * from './models/scaling.js';
+export * from './models/ladder.js';
+// Number formats and quantisation
+export * from './quant/minifloat.js';
+export * from './quant/fp16.js';
+export * from './quant/bf16.js';
+export * from './quant/fp8.js';
+export * from './quant/int.js';
+export * from './quant/nf4.js';
+export * from './quant/storage.js';
+export * from './quant/quantize.js';
+// KV-cache simulation
+export * from './kvcache/paging.js';
+export * from './kvcache/simulate.js';

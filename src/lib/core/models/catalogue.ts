@@ -618,12 +618,34 @@ export function getModel(idOrRepo: string): CatalogueEntry {
  * Throws `unknown-model` (listing close ids) for an unknown id and `invalid-config` for a bad config.
  */
 export function resolveModel(idOrConfig: ModelLike): ModelConfig {
+	if (idOrConfig === null || typeof idOrConfig !== 'object') {
+		if (typeof idOrConfig !== 'string') {
+			throw new AnatomyError(
+				'invalid-config',
+				`expected a model id or a config object, got ${String(idOrConfig)}`
+			);
+		}
+	}
 	if (typeof idOrConfig === 'string') {
 		return getModel(idOrConfig).config;
 	}
+	if (isCatalogueEntry(idOrConfig)) return idOrConfig.config;
 	if (isModelConfig(idOrConfig)) return validateModelConfig(idOrConfig);
 	return parseHfConfig(idOrConfig as HfConfig);
 }
 
-/** Anything {@link resolveModel} accepts: a catalogue id or repository, a config.json object, or a ModelConfig. */
-export type ModelLike = string | HfConfig | ModelConfig;
+function isCatalogueEntry(x: unknown): x is CatalogueEntry {
+	return (
+		typeof x === 'object' &&
+		x !== null &&
+		'config' in x &&
+		'hf' in x &&
+		isModelConfig((x as CatalogueEntry).config)
+	);
+}
+
+/**
+ * Anything {@link resolveModel} accepts: a catalogue id or repository, a catalogue entry
+ * (`MODELS['llama-3-8b']`), a config.json object, or a ModelConfig.
+ */
+export type ModelLike = string | CatalogueEntry | HfConfig | ModelConfig;

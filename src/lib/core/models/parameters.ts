@@ -15,6 +15,7 @@
  */
 import { AnatomyError } from '../errors.js';
 import type { ModelConfig } from './config.js';
+import { resolveModel, type ModelLike } from './catalogue.js';
 
 /** Groups that parameters are reported in. */
 export type ParameterGroupName =
@@ -60,11 +61,12 @@ export interface ParameterCount {
 }
 
 /**
- * Counts the parameters of `config` exactly (see the module comment for the formulas).
+ * Counts the parameters of a model (catalogue id or entry, config.json object or ModelConfig) exactly
+ * (see the module comment for the formulas).
  * Throws `out-of-range` if a count is not a finite number (absurd configs).
  */
-export function countParameters(config: ModelConfig): ParameterCount {
-	const c = config;
+export function countParameters(modelLike: ModelLike): ParameterCount {
+	const c: ModelConfig = resolveModel(modelLike);
 	const d = c.hiddenSize;
 	const L = c.numLayers;
 	const qDim = c.numHeads * c.headDim;
