@@ -29,3 +29,5 @@ export * from './quant/quantize.js';
 // KV-cache simulation
 export * from './kvcache/paging.js';
 export * from './kvcache/simulate.js';
+// Compute backends (CPU, WebGPU) and the registry that picks one
+export * from './backend/index.js';
