@@ -333,6 +333,30 @@ describe('tokens()', () => {
 	});
 });
 
+describe('huge input', () => {
+	it('tokens() of 5 MB of prose completes and covers the text', () => {
+		const words = 'the model reads tokens not words and every token is an integer id'.split(' ');
+		const parts: string[] = [];
+		let length = 0;
+		for (let i = 0; length < 5_000_000; i++) {
+			const sentence = `${words[i % words.length]} ${words[(i * 7) % words.length]} ${i}, ${words[(i * 3) % words.length]}.${i % 5 === 0 ? '\n\n' : ' '}`;
+			parts.push(sentence);
+			length += sentence.length;
+		}
+		const text = parts.join('');
+		const spans = ours.o200k_base.tokens(text);
+		expect(spans.at(-1)!.end).toBe(text.length);
+		expect(spans.reduce((n, s) => n + s.bytes.length, 0)).toBe(text.length); // ASCII: 1 byte per unit
+		const sample = text.slice(0, 20_000);
+		expect(spans.filter((s) => s.end <= sample.length).map((s) => s.id)).toEqual(
+			reference('o200k_base', sample).slice(
+				0,
+				spans.findIndex((s) => s.end > sample.length)
+			)
+		);
+	}, 120_000);
+});
+
 describe('bad input', () => {
 	it('non-strings, unknown IDs, absurd lengths', async () => {
 		const tok = ours.o200k_base;
