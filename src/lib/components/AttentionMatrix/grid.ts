@@ -59,19 +59,25 @@ export function topInRow(
 	row: number,
 	k: number
 ): { index: number; value: number }[] {
-	const out: { index: number; value: number }[] = [];
-	if (row < 0 || row >= n) return out;
+	if (row < 0 || row >= n || k <= 0) return [];
+	// insertion into a short sorted buffer: O(n·k) without allocating per element
+	const idx = new Int32Array(k);
+	const val = new Float64Array(k);
+	let len = 0;
+	const base = row * n;
 	for (let j = 0; j < n; j++) {
-		const value = values[row * n + j];
-		if (!Number.isFinite(value)) continue;
-		if (out.length < k || value > out[out.length - 1].value) {
-			let p = out.length;
-			while (p > 0 && out[p - 1].value < value) p--;
-			out.splice(p, 0, { index: j, value });
-			if (out.length > k) out.pop();
+		const v = values[base + j];
+		if (!Number.isFinite(v) || (len === k && v <= val[len - 1])) continue;
+		let p = len < k ? len++ : k - 1;
+		while (p > 0 && val[p - 1] < v) {
+			val[p] = val[p - 1];
+			idx[p] = idx[p - 1];
+			p--;
 		}
+		val[p] = v;
+		idx[p] = j;
 	}
-	return out;
+	return Array.from({ length: len }, (_, i) => ({ index: idx[i], value: val[i] }));
 }
 
 /** `cell` moved inside an n × n grid. */

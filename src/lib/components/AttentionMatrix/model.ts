@@ -75,7 +75,8 @@ const intIn = (v: unknown, lo: number, hi: number, fallback: number) =>
 /** Row-major copy of a matrix given as rows, a flat array, or a { data } tensor. */
 function flat(m: unknown): Float64Array {
 	if (m instanceof Float64Array) return m;
-	if (ArrayBuffer.isView(m)) return Float64Array.from(m as unknown as ArrayLike<number>);
+	if (ArrayBuffer.isView(m) && !(m instanceof DataView))
+		return new Float64Array(m as unknown as ArrayLike<number>);
 	if (m && typeof m === 'object' && 'data' in m) return flat((m as { data: unknown }).data);
 	if (Array.isArray(m)) {
 		if (m.length && Array.isArray(m[0])) {
