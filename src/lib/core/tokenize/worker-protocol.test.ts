@@ -118,11 +118,28 @@ describe('createTokenizerWorkerClient', () => {
 		await expect(client.count('o200k_base', 'x')).rejects.toMatchObject({ code: 'backend-unavailable' });
 	});
 
+	it('a crashed worker rejects every pending request instead of leaving it waiting', async () => {
+		const listeners = new Map<string, (e: MessageEvent) => void>();
+		const client = createTokenizerWorkerClient({
+			postMessage: () => {},
+			addEventListener: (t, l) => void listeners.set(t, l),
+			removeEventListener: () => {}
+		});
+		const a = client.encode('o200k_base', 'a');
+		const b = client.tokens('o200k_base', 'b');
+		listeners.get('error')!({ message: 'SyntaxError in worker' } as unknown as MessageEvent);
+		await expect(a).rejects.toMatchObject({ code: 'backend-unavailable', message: /SyntaxError in worker/ });
+		await expect(b).rejects.toMatchObject({ code: 'backend-unavailable' });
+		const c = client.decode('o200k_base', [1]);
+		listeners.get('messageerror')!({} as MessageEvent);
+		await expect(c).rejects.toMatchObject({ code: 'backend-unavailable' });
+	});
+
 	it('ignores messages that answer nothing it asked', async () => {
 		let deliver: (e: MessageEvent) => void = () => {};
 		const client = createTokenizerWorkerClient({
 			postMessage: () => {},
-			addEventListener: (_t, l) => void (deliver = l),
+			addEventListener: (t, l) => void (t === 'message' && (deliver = l)),
 			removeEventListener: () => {}
 		});
 		const p = client.decode('o200k_base', [13]);

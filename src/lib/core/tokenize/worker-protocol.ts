@@ -93,8 +93,11 @@ export async function handleTokenizerMessage(
 /** The part of a `Worker` (or a `MessagePort`) the client uses. */
 export interface TokenizerWorkerLike {
 	postMessage(message: TokenizerRequest): void;
-	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-	removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+	addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: MessageEvent) => void): void;
+	removeEventListener(
+		type: 'message' | 'error' | 'messageerror',
+		listener: (event: MessageEvent) => void
+	): void;
 }
 
 /** Promise-based access to a tokenizer worker. */
@@ -112,7 +115,9 @@ export interface TokenizerWorkerClient {
 /**
  * Wraps a worker running `worker.ts`. Each call posts one request and resolves with its response;
  * failures reject with an {@link AnatomyError} carrying the worker's error code (`internal` errors
- * become `backend-unavailable`).
+ * become `backend-unavailable`). An `error` event (the worker failed to start or crashed) or a
+ * `messageerror` event (a reply could not be deserialised, so it cannot be matched to its request)
+ * rejects every pending request with `backend-unavailable`, so no call waits forever.
  */
 export function createTokenizerWorkerClient(worker: TokenizerWorkerLike): TokenizerWorkerClient {
 	let nextId = 1;
@@ -129,7 +134,17 @@ export function createTokenizerWorkerClient(worker: TokenizerWorkerLike): Tokeni
 			entry.reject(new AnatomyError(code, r.error.message));
 		}
 	};
+	const failAll = (reason: string) => {
+		for (const entry of pending.values()) entry.reject(new AnatomyError('backend-unavailable', reason));
+		pending.clear();
+	};
+	const onError = (event: Event) => {
+		const detail = (event as Event & { message?: unknown }).message;
+		failAll(`The tokenizer worker failed${typeof detail === 'string' && detail ? `: ${detail}` : ''}`);
+	};
 	worker.addEventListener('message', onMessage);
+	worker.addEventListener('error', onError);
+	worker.addEventListener('messageerror', onError);
 	const send = <K extends keyof TokenizerResults>(request: TokenizerRequest & { type: K }) =>
 		new Promise<TokenizerResults[K]>((resolve, reject) => {
 			if (disposed) {
@@ -149,10 +164,9 @@ export function createTokenizerWorkerClient(worker: TokenizerWorkerLike): Tokeni
 			if (disposed) return;
 			disposed = true;
 			worker.removeEventListener('message', onMessage);
-			for (const entry of pending.values()) {
-				entry.reject(new AnatomyError('backend-unavailable', 'The tokenizer worker client was disposed'));
-			}
-			pending.clear();
+			worker.removeEventListener('error', onError);
+			worker.removeEventListener('messageerror', onError);
+			failAll('The tokenizer worker client was disposed');
 		}
 	};
 }
