@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AnatomyError } from '../errors.js';
-import { cosineSimilarity, nearestNeighbours, MAX_SCAN } from './similarity.js';
+import { cosineSimilarity, nearestNeighbours, MAX_NEIGHBOUR_SCAN } from './similarity.js';
 import { createEmbeddingTable, lookup, type EmbeddingTable } from './table.js';
 
 const code = (fn: () => unknown) => {
@@ -132,7 +132,7 @@ describe('nearestNeighbours', () => {
 		expect(code(() => nearestNeighbours(table, [1, 0], 1.5))).toBe('out-of-range');
 		expect(code(() => nearestNeighbours(table, [1, 0], 1, { exclude: ['south'] }))).toBe('out-of-range');
 		expect(code(() => nearestNeighbours(table, [1, 0], 1, { exclude: [4] }))).toBe('out-of-range');
-		const big = createEmbeddingTable({ vocabSize: MAX_SCAN / 64 + 1, dim: 64 });
+		const big = createEmbeddingTable({ vocabSize: MAX_NEIGHBOUR_SCAN / 64 + 1, dim: 64 });
 		expect(code(() => nearestNeighbours(big, new Float64Array(64), 1))).toBe('out-of-range');
 		const noWords = createEmbeddingTable({ vocabSize: 3, dim: 2 });
 		expect(code(() => nearestNeighbours(noWords, [1, 0], 1, { exclude: ['cat'] }))).toBe('out-of-range');

@@ -5,7 +5,7 @@ import { AnatomyError, check, checkFinite, checkInt } from '../errors.js';
 import { checkTable, lookup, type EmbeddingTable } from './table.js';
 
 /** Most rows × width a nearest-neighbour scan will read (2²⁶ ≈ 67 M numbers, a few seconds). */
-export const MAX_SCAN = 2 ** 26;
+export const MAX_NEIGHBOUR_SCAN = 2 ** 26;
 
 function maxAbs(v: ArrayLike<number>): number {
 	let m = 0;
@@ -86,7 +86,7 @@ export interface NearestOptions {
  * lower ID. Fewer than `k` come back when fewer rows remain. A zero query is similar to nothing
  * (every similarity 0), so the lowest IDs come back.
  * @throws AnatomyError `shape-mismatch` when `vector.length ≠ table.dim`, `non-finite` for NaN,
- * `out-of-range` for a bad `k` or exclusion, or a table over {@link MAX_SCAN} numbers.
+ * `out-of-range` for a bad `k` or exclusion, or a table over {@link MAX_NEIGHBOUR_SCAN} numbers.
  */
 export function nearestNeighbours(
 	table: EmbeddingTable,
@@ -101,10 +101,10 @@ export function nearestNeighbours(
 	}
 	checkFinite(vector, 'query vector');
 	checkInt(k, 'k', 0);
-	if (table.vocabSize * table.dim > MAX_SCAN) {
+	if (table.vocabSize * table.dim > MAX_NEIGHBOUR_SCAN) {
 		throw new AnatomyError(
 			'out-of-range',
-			`Scanning ${table.vocabSize} × ${table.dim} numbers exceeds MAX_SCAN (${MAX_SCAN})`
+			`Scanning ${table.vocabSize} × ${table.dim} numbers exceeds MAX_NEIGHBOUR_SCAN (${MAX_NEIGHBOUR_SCAN})`
 		);
 	}
 	const excluded = new Set<number>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnatomyError } from '../errors.js';
-import { createEmbeddingTable, lookup, rowSeed, MAX_VOCAB_SIZE } from './table.js';
+import { createEmbeddingTable, lookup, rowSeed, MAX_EMBEDDING_VOCAB } from './table.js';
 
 const code = (fn: () => unknown) => {
 	try {
@@ -58,8 +58,8 @@ describe('createEmbeddingTable and lookup', () => {
 	});
 
 	it('huge tables cost nothing until read', () => {
-		const t = createEmbeddingTable({ vocabSize: MAX_VOCAB_SIZE, dim: 4096 });
-		const last = lookup(t, MAX_VOCAB_SIZE - 1);
+		const t = createEmbeddingTable({ vocabSize: MAX_EMBEDDING_VOCAB, dim: 4096 });
+		const last = lookup(t, MAX_EMBEDDING_VOCAB - 1);
 		expect(last.length).toBe(4096);
 		expect(last.every(Number.isFinite)).toBe(true);
 	});

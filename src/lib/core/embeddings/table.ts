@@ -6,7 +6,7 @@ import { AnatomyError, check, checkInt } from '../errors.js';
 import { createRng } from '../rng.js';
 
 /** Largest vocabulary a generated table accepts (rows are generated on demand, so size costs nothing). */
-export const MAX_VOCAB_SIZE = 2 ** 31 - 1;
+export const MAX_EMBEDDING_VOCAB = 2 ** 31 - 1;
 /** Widest row accepted (GPT-3 175B uses 12 288; 65 536 leaves room). */
 export const MAX_EMBEDDING_DIM = 65536;
 
@@ -46,7 +46,7 @@ export interface EmbeddingTableOptions {
  * @throws AnatomyError `out-of-range` for sizes or seeds outside the ranges above.
  */
 export function createEmbeddingTable({ vocabSize, dim, seed = 42 }: EmbeddingTableOptions): EmbeddingTable {
-	checkInt(vocabSize, 'vocabSize', 1, MAX_VOCAB_SIZE);
+	checkInt(vocabSize, 'vocabSize', 1, MAX_EMBEDDING_VOCAB);
 	checkInt(dim, 'dim', 1, MAX_EMBEDDING_DIM);
 	checkInt(seed, 'seed', 0, 2 ** 32 - 1);
 	return Object.freeze({ vocabSize, dim, seed });

@@ -412,6 +412,7 @@ describe('loading', () => {
 		expect(t1).toBe(t2);
 		expect(calls).toBe(2);
 		expect(cache.isLoaded('gpt2')).toBe(true);
+		expect(cache.isLoaded('klingon' as 'gpt2')).toBe(false);
 		expect(t1.encode('Hello')).toEqual([15496]);
 	});
 

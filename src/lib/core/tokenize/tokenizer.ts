@@ -19,9 +19,10 @@ import { locateTokens, measureText, type TokenCounts, type TokenSpan } from './s
 
 /**
  * Longest text, in UTF-16 code units, that one synchronous call accepts (8 Mi ≈ 8 MB of ASCII).
- * Measured in Node 20 on one core: `tokens()` of 5 MB of mixed prose (English, French, Japanese,
- * emoji) with o200k_base takes ~8 s and ~0.5 GB for its 1.6 M spans. Longer text must go through
- * `tokenizeInChunks`, which has no limit and yields to the event loop between slices.
+ * Measured in Node 20 on a shared 2-core machine with o200k_base: `tokens()` of 5 MB of English
+ * prose takes ~2.5 s; of 5 MB mixing English, French, Japanese and emoji ~8 s and ~0.5 GB for its
+ * 1.6 M spans. Longer text must go through `tokenizeInChunks`, which has no limit and yields to the
+ * event loop between slices.
  */
 export const MAX_TOKENIZE_CHARS = 8 * 1024 * 1024;
 
@@ -214,7 +215,7 @@ export function createTokenizer(encodingName: TokenizerEncodingName, bpe: Tiktok
 export interface TokenizerCache {
 	/** The tokenizer of `encoding`, loading its ranks on first use. Rejects with `unknown-encoding` for a bad name. */
 	load(encoding: TokenizerEncodingName | (string & {})): Promise<Tokenizer>;
-	/** Whether `encoding` has finished loading successfully. */
+	/** Whether `encoding` has finished loading successfully (false for an unknown name). */
 	isLoaded(encoding: TokenizerEncodingName): boolean;
 	/** Forgets every cached tokenizer. */
 	clear(): void;
@@ -259,7 +260,13 @@ export function createTokenizerCache(
 			});
 			return promise;
 		},
-		isLoaded: (name) => loaded.has(resolveEncoding(name)),
+		isLoaded(name) {
+			try {
+				return loaded.has(resolveEncoding(name));
+			} catch {
+				return false; // an unknown name is never loaded
+			}
+		},
 		clear() {
 			pending.clear();
 			loaded.clear();
