@@ -31,3 +31,6 @@ export * from './kvcache/paging.js';
 export * from './kvcache/simulate.js';
 // Compute backends (CPU, WebGPU) and the registry that picks one
 export * from './backend/index.js';
+// Tokenization (real tiktoken encodings, lazily loaded) and embeddings (toy tables, PCA, analogies)
+export * from './tokenize/index.js';
+export * from './embeddings/index.js';
