@@ -34,13 +34,20 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// property tests against the WASM tokenizer take seconds on a busy 2-core machine
+					testTimeout: 30_000,
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
 					exclude: ['src/**/*.browser.test.ts']
 				}
 			},
 			{
 				extends: './vite.config.ts',
-				test: { name: 'browser', include: ['src/**/*.browser.test.ts'], browser: browser() }
+				test: {
+					name: 'browser',
+					include: ['src/**/*.browser.test.ts'],
+					testTimeout: 30_000,
+					browser: browser()
+				}
 			},
 			{
 				extends: true,

@@ -10,16 +10,55 @@
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { AnatomyError } from '../errors.js';
 
-/** Calls `visit(rank, base64)` for every token of a rank table, in file order. */
-function forEachToken(bpeRanks: string, visit: (rank: number, base64: string) => void): void {
+/** How many tokens are read between pauses when building a table step by step. */
+const STEP_TOKENS = 8192;
+
+/**
+ * Calls `visit(rank, base64)` for every token of a rank table, in file order, pausing (a `yield`)
+ * after about every {@link STEP_TOKENS} tokens so that a caller can spread the work over frames.
+ */
+function* forEachToken(
+	bpeRanks: string,
+	visit: (rank: number, base64: string) => void
+): Generator<void, void> {
+	let sincePause = 0;
 	for (const line of bpeRanks.split('\n')) {
 		if (!line) continue;
+		if (sincePause > STEP_TOKENS) {
+			sincePause = 0;
+			yield;
+		}
 		const fields = line.split(' ');
 		const offset = Number.parseInt(fields[1], 10);
 		if (!Number.isInteger(offset) || offset < 0) {
 			throw new AnatomyError('invalid-config', `Malformed rank table line: ${line.slice(0, 40)}…`);
 		}
 		for (let i = 2; i < fields.length; i++) visit(offset + i - 2, fields[i]);
+		sincePause += fields.length - 2;
+	}
+}
+
+/** Runs a stepwise reader to completion. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+	}
+}
+
+/**
+ * Runs a stepwise reader, handing the event loop back whenever a slice has taken more than
+ * `budgetMs`, so that building a table never blocks a page for long.
+ */
+export async function runStepsAsync<T>(steps: Generator<void, T>, budgetMs = 12): Promise<T> {
+	let start = performance.now();
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+		if (performance.now() - start > budgetMs) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			start = performance.now();
+		}
 	}
 }
 
@@ -69,21 +108,26 @@ export interface RankTable {
 
 /** Reads every ordinary token's bytes (≈ 50 ms and 1.5 MB for o200k_base's 199 998 tokens). */
 export function readRankTable(bpe: TiktokenBPE): RankTable {
+	return runSteps(readRankTableSteps(bpe));
+}
+
+/** {@link readRankTable} as a stepwise reader (see {@link runStepsAsync}). */
+export function* readRankTableSteps(bpe: TiktokenBPE): Generator<void, RankTable> {
 	let maxRank = -1;
 	let count = 0;
-	forEachToken(bpe.bpe_ranks, (rank) => {
+	yield* forEachToken(bpe.bpe_ranks, (rank) => {
 		if (rank > maxRank) maxRank = rank;
 		count++;
 	});
 	const size = maxRank + 1;
 	const lengths = new Uint32Array(size);
-	forEachToken(bpe.bpe_ranks, (rank, b64) => {
+	yield* forEachToken(bpe.bpe_ranks, (rank, b64) => {
 		lengths[rank] = base64ByteLength(b64);
 	});
 	const offsets = new Uint32Array(size + 1);
 	for (let i = 0; i < size; i++) offsets[i + 1] = offsets[i] + lengths[i];
 	const bytes = new Uint8Array(offsets[size]);
-	forEachToken(bpe.bpe_ranks, (rank, b64) => {
+	yield* forEachToken(bpe.bpe_ranks, (rank, b64) => {
 		if (decodeBase64Into(b64, bytes, offsets[rank]) !== lengths[rank]) {
 			throw new AnatomyError('invalid-config', `Malformed base64 token in rank table: ${b64}`);
 		}
@@ -98,16 +142,19 @@ export function binaryKey(bytes: Uint8Array, start: number, end: number): string
 	return s;
 }
 
-/**
- * Map from a token's bytes (as a binary string, one code unit per byte) to its rank. Built on
- * demand only, the first time a very long piece must be merged.
- */
+/** Map from a token's bytes (as a binary string, one code unit per byte) to its rank: the merge's lookup. */
 export function readRankMap(table: RankTable): Map<string, number> {
+	return runSteps(readRankMapSteps(table));
+}
+
+/** {@link readRankMap} as a stepwise reader. */
+export function* readRankMapSteps(table: RankTable): Generator<void, Map<string, number>> {
 	const map = new Map<string, number>();
 	for (let id = 0; id < table.size; id++) {
 		const a = table.offsets[id];
 		const b = table.offsets[id + 1];
 		if (b > a) map.set(binaryKey(table.bytes, a, b), id);
+		if (id % STEP_TOKENS === STEP_TOKENS - 1) yield;
 	}
 	return map;
 }

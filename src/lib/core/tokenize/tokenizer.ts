@@ -3,7 +3,7 @@
  * visualisation needs: token spans in the source text, counts, and a cache that loads each
  * encoding's ranks once, lazily.
  */
-import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
+import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { AnatomyError, check } from '../errors.js';
 import {
 	RANK_LOADERS,
@@ -12,9 +12,15 @@ import {
 	type TokenizerEncoding,
 	type TokenizerEncodingName
 } from './encodings.js';
-import { readRankMap, readRankTable } from './ranks.js';
+import {
+	binaryKey,
+	readRankMapSteps,
+	readRankTableSteps,
+	runSteps,
+	runStepsAsync,
+	type RankTable
+} from './ranks.js';
 import { bytePairEncodeLong } from './bpe.js';
-import { isWhitespace, longestUnbrokenRun } from './boundaries.js';
 import { locateTokens, measureText, type TokenCounts, type TokenSpan } from './spans.js';
 
 /**
@@ -25,12 +31,6 @@ import { locateTokens, measureText, type TokenCounts, type TokenSpan } from './s
  * event loop between slices.
  */
 export const MAX_TOKENIZE_CHARS = 8 * 1024 * 1024;
-
-/**
- * Pre-tokenizer pieces longer than this many UTF-16 units are merged by our O(n log n) merge
- * instead of js-tiktoken's O(n²) one (which needs ~0.3 s for 2 000 identical letters).
- */
-const LONG_PIECE = 128;
 
 /** A loaded encoding. Every method is synchronous and deterministic. */
 export interface Tokenizer {
@@ -96,10 +96,30 @@ function pushAll(out: number[], ids: readonly number[]): void {
 
 /**
  * Builds a tokenizer from rank data that is already loaded (a js-tiktoken rank module's default
- * export). Takes ~0.5 s for o200k_base on a laptop: call it in a worker or accept the pause.
+ * export). Reads the rank table directly (tens of milliseconds for o200k_base) instead of through
+ * js-tiktoken's constructor, which takes about half a second and would block a page.
  * @throws AnatomyError `unknown-encoding` for a bad name, `invalid-config` for malformed rank data.
  */
 export function createTokenizer(encodingName: TokenizerEncodingName, bpe: TiktokenBPE): Tokenizer {
+	return runSteps(createTokenizerSteps(encodingName, bpe));
+}
+
+/**
+ * {@link createTokenizer} without blocking: the rank table is read in slices of a few
+ * milliseconds with the event loop handed back in between, so a page stays responsive (no task
+ * over 50 ms) while a vocabulary of 200,000 tokens is built. `loadTokenizer` uses this.
+ */
+export function createTokenizerAsync(
+	encodingName: TokenizerEncodingName,
+	bpe: TiktokenBPE
+): Promise<Tokenizer> {
+	return runStepsAsync(createTokenizerSteps(encodingName, bpe));
+}
+
+function* createTokenizerSteps(
+	encodingName: TokenizerEncodingName,
+	bpe: TiktokenBPE
+): Generator<void, Tokenizer> {
 	const encoding = resolveEncoding(encodingName);
 	check(
 		bpe !== null &&
@@ -111,14 +131,13 @@ export function createTokenizer(encodingName: TokenizerEncodingName, bpe: Tiktok
 		`Rank data for ${encoding} is not a js-tiktoken rank table`,
 		'invalid-config'
 	);
-	const tiktoken = new Tiktoken(bpe);
-	const table = readRankTable(bpe);
+	const table: RankTable = yield* readRankTableSteps(bpe);
+	const rankMap = yield* readRankMapSteps(table);
 	const specialTokens = Object.freeze({ ...bpe.special_tokens });
 	const specialBytes = new Map<number, Uint8Array>();
 	for (const [text, id] of Object.entries(specialTokens)) specialBytes.set(id, utf8.encode(text));
 	const vocabSize = Math.max(table.size, ...[...specialBytes.keys()].map((id) => id + 1));
 	const pattern = new RegExp(bpe.pat_str, 'gu');
-	let rankMap: Map<string, number> | null = null;
 
 	/** Bytes of token `id` (a view into the table; callers must not write to it). */
 	function bytesOf(id: number, position: number): Uint8Array {
@@ -130,42 +149,20 @@ export function createTokenizer(encodingName: TokenizerEncodingName, bpe: Tiktok
 		throw new AnatomyError('out-of-range', `Token ID ${id} at position ${position} is not in ${encoding}`);
 	}
 
-	// Ordinary encoding: allowed and disallowed special tokens both empty.
-	const encodeOrdinary = (text: string) => tiktoken.encode(text, [], []);
-
+	/**
+	 * Ordinary encoding (special-token text is plain text): split with the encoding's own pattern,
+	 * then merge each piece by rank. A piece that is itself a token needs no merge; the rest go
+	 * through the heap merge, which makes exactly tiktoken's merges in tiktoken's order.
+	 */
 	function encodeChecked(text: string): number[] {
-		// Fast path: no piece can be long, because none can cross a space that follows a non-space.
-		if (longestUnbrokenRun(text) <= LONG_PIECE) return encodeOrdinary(text);
-		// Slow path: find the long pieces ourselves and merge them in O(n log n); encode the short pieces
-		// between them with js-tiktoken. A run of whole pieces encodes on its own to the same pieces
-		// when it ends in a non-whitespace character; a piece ending in whitespace may not (the patterns'
-		// `\s+(?!\S)` looks one character past it), so such trailing pieces are encoded one by one, and
-		// a single piece always encodes to itself.
 		const out: number[] = [];
-		let batchStart = 0;
-		let safeEnd = 0;
-		const tail: string[] = [];
-		const flush = () => {
-			if (safeEnd > batchStart) pushAll(out, encodeOrdinary(text.slice(batchStart, safeEnd)));
-			for (const piece of tail) pushAll(out, encodeOrdinary(piece));
-			tail.length = 0;
-		};
+		pattern.lastIndex = 0;
 		for (const m of text.matchAll(pattern)) {
-			const piece = m[0];
-			const end = m.index + piece.length;
-			if (piece.length > LONG_PIECE) {
-				flush();
-				rankMap ??= readRankMap(table);
-				pushAll(out, bytePairEncodeLong(utf8.encode(piece), rankMap));
-				batchStart = safeEnd = end;
-			} else if (isWhitespace(piece.charCodeAt(piece.length - 1))) {
-				tail.push(piece);
-			} else {
-				tail.length = 0;
-				safeEnd = end;
-			}
+			const bytes = utf8.encode(m[0]);
+			const whole = rankMap.get(binaryKey(bytes, 0, bytes.length));
+			if (whole !== undefined) out.push(whole);
+			else pushAll(out, bytePairEncodeLong(bytes, rankMap));
 		}
-		flush();
 		return out;
 	}
 
@@ -250,7 +247,7 @@ export function createTokenizerCache(
 						cause: e
 					});
 				}
-				const tokenizer = createTokenizer(encoding, module.default);
+				const tokenizer = await createTokenizerAsync(encoding, module.default);
 				loaded.add(encoding);
 				return tokenizer;
 			})();
