@@ -1,9 +1,6 @@
 import { render } from 'svelte/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-	createWeightFieldRun,
-	type WeightFieldHistoryPoint
-} from '../../core/train/weightfield/run.js';
+import { createWeightFieldRun, type WeightFieldHistoryPoint } from '../../core/train/weightfield/run.js';
 import TrainingCurve from './TrainingCurve.svelte';
 
 // A real history: 30 pretraining steps, then 20 of LoRA fine-tuning, on the core's run.
@@ -51,7 +48,9 @@ describe('TrainingCurve on the server', () => {
 		// 50 rows + header in the data table.
 		expect((body.match(/<tr>/g) ?? []).length).toBe(51);
 		// The summary starts from the first loss, close to ln 20 = 2.996 (a uniform guess over 20 characters).
-		expect(body).toMatch(/50 training steps in Pretraining, LoRA fine-tuning\. Training loss went from 2\.9\d/);
+		expect(body).toMatch(
+			/50 training steps in Pretraining, LoRA fine-tuning\. Training loss went from 2\.9\d/
+		);
 		expect(body).toContain('role="slider"');
 	});
 

@@ -227,7 +227,10 @@ describe('WeightField on WebGPU', () => {
 	it('draws a million cells with a forced adapter and falls back to canvas on device loss, keeping the run', async (ctx) => {
 		if (!(await gpuAdapter())) ctx.skip();
 		const infos: WeightFieldRendererInfo[] = [];
-		const screen = await render(WeightField, { renderer: 'webgpu', onRenderer: (i) => infos.push(i) });
+		const screen = await render(WeightField, {
+			renderer: 'webgpu',
+			onRenderer: (i: WeightFieldRendererInfo) => infos.push(i)
+		});
 		await vi.waitFor(() => expect(attr(screen.container, 'data-renderer')).toBe('webgpu'), {
 			timeout: 20000
 		});
