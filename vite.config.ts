@@ -23,6 +23,13 @@ function safeLaunchOptions() {
 	}
 }
 
+// Story tests index every story file; set that project up only when it runs
+// (`vitest run` with no --project, or --project storybook).
+const projectArgs = process.argv.filter(
+	(a, i, all) => all[i - 1] === '--project' || a.startsWith('--project=')
+);
+const wantsStories = projectArgs.length === 0 || projectArgs.some((a) => a.includes('storybook'));
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	// The tokenizer vocabularies are large data chunks, loaded only when a tokenizer is used.
@@ -49,11 +56,15 @@ export default defineConfig({
 					browser: browser()
 				}
 			},
-			{
-				extends: true,
-				plugins: [storybookTest({ configDir: import.meta.dirname + '/.storybook' })],
-				test: { name: 'storybook', browser: browser() }
-			}
+			...(wantsStories
+				? [
+						{
+							extends: true as const,
+							plugins: [storybookTest({ configDir: import.meta.dirname + '/.storybook' })],
+							test: { name: 'storybook', browser: browser() }
+						}
+					]
+				: [])
 		]
 	}
 });

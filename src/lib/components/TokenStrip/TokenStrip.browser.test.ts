@@ -71,7 +71,8 @@ describe('TokenStrip', () => {
 	});
 
 	it('pages a long document instead of rendering every chip', async () => {
-		const text = 'word '.repeat(6000);
+		// "word" then 5,999 × " word": every piece is one o200k_base token, so 6,000 tokens
+		const text = 'word' + ' word'.repeat(5999);
 		const screen = await render(TokenStrip, { text, pageSize: 500 });
 		await expect.element(screen.getByTestId('token-count'), { timeout: 20000 }).toHaveTextContent('6,000');
 		expect(screen.container.querySelectorAll('.chips[role="listbox"] .chip').length).toBe(500);
