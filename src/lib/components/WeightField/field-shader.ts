@@ -45,7 +45,7 @@ fn fs(@builtin(position) pos: vec4f) -> @location(0) vec4f {
 		let u = sign(t) * sqrt(abs(t));
 		let vk = min(u32(floor((u + 1.0) * 127.5 + 0.5)), 255u);
 		let a = min(abs(motion[w]) * params.motionInv, 1.0);
-		let mk = min(u32(floor(sqrt(a) * 15.0 + 0.5)), 15u);
+		let mk = min(u32(floor(a * a * 15.0 + 0.5)), 15u);
 		colour = lut[(min(frozen[w], 1u) * 16u + mk) * 256u + vk];
 	}
 	return unpack4x8unorm(colour);

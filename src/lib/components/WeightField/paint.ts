@@ -49,7 +49,7 @@ export function frozenCells(
 /**
  * Writes one packed colour per cell into `out` (length ≥ cells); cells beyond `values.length`
  * (the ragged end of the last row) get `background`. `frozen` is per cell, or null for none.
- * Bins as in `palette.ts`: value on a signed square-root scale, motion on a square-root scale.
+ * Bins as in `palette.ts`: value on a signed square-root scale, motion on a squared scale.
  */
 export function paintField(
 	out: Uint32Array,
@@ -74,7 +74,7 @@ export function paintField(
 		let a = motion[i] * mInv;
 		a = a < 0 ? -a : a;
 		if (a > 1) a = 1;
-		const mk = (Math.sqrt(a) * mTop + 0.5) | 0;
+		const mk = (a * a * mTop + 0.5) | 0;
 		const s = frozen === null ? 0 : frozen[i];
 		out[i] = lut[(s * MOTION_LEVELS + mk) * VALUE_LEVELS + vk];
 	}

@@ -49,11 +49,12 @@ describe('palette', () => {
 		expect(valueBin(1, 0)).toBe(128);
 	});
 
-	it('bins motion on a square-root scale of |Δw| / max|Δw|', () => {
+	it('bins motion on a squared scale of |Δw| / max|Δw|', () => {
 		expect(motionBin(0, 1)).toBe(0);
 		expect(motionBin(1, 1)).toBe(15);
 		expect(motionBin(-1, 1)).toBe(15);
-		expect(motionBin(0.25, 1)).toBe(8); // √0.25 · 15 = 7.5 → 8
+		expect(motionBin(0.5, 1)).toBe(4); // 0.5² · 15 = 3.75 → 4
+		expect(motionBin(-1, 4)).toBe(1); // 0.25² · 15 = 0.94 → 1
 		expect(motionBin(1, 0)).toBe(0);
 		expect(motionBin(Infinity, 1)).toBe(0);
 	});
@@ -63,9 +64,9 @@ describe('palette', () => {
 		expect(lut.length).toBe(LUT_SIZE);
 		expect(unpackRgba(lut[lutIndex(0, 0, false)], true)).toEqual(RED_END);
 		expect(unpackRgba(lut[lutIndex(255, 0, false)], true)).toEqual(BLUE_END);
-		// Fastest motion: 85 % of the way to amber (255, 196, 0): 5 + 0.85·250 = 217.5 → 218,
-		// 48 + 0.85·148 = 173.8 → 174, 97 − 0.85·97 = 14.55 → 15.
-		expect(unpackRgba(lut[lutIndex(255, 15, false)], true)).toEqual([218, 174, 15]);
+		// Fastest motion: 60 % of the way to amber (255, 196, 0): 5 + 0.6·250 = 155,
+		// 48 + 0.6·148 = 136.8 → 137, 97 − 0.6·97 = 38.8 → 39.
+		expect(unpackRgba(lut[lutIndex(255, 15, false)], true)).toEqual([155, 137, 39]);
 		// Frozen: 70 % of the way to the background: 180, 193, 208.
 		expect(unpackRgba(lut[lutIndex(255, 0, true)], true)).toEqual([180, 193, 208]);
 		const dark = buildLut({ background: [18, 21, 26] }, true);

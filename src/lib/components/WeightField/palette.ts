@@ -7,7 +7,8 @@
  *
  * - value: diverging RdBu (colour-blind safe): red negative, near-white zero, blue positive, on a
  *   signed square-root scale of v / max|v| so that the many small weights are not all white;
- * - motion: |Δw| / max|Δw| on a square-root scale, mixed toward a warm highlight (brightness);
+ * - motion: |Δw| / max|Δw| on a squared scale, mixed toward a warm highlight (brightness): AdamW
+ *   moves nearly every weight by a similar step, so only the largest movers should glow strongly;
  * - state: 0 = trainable, 1 = frozen (drawn faded toward the background, LoRA's frozen base).
  */
 import { interpolateRdBu } from 'd3-scale-chromatic';
@@ -29,7 +30,7 @@ export interface PaletteColours {
 	highlight?: [number, number, number];
 	/** How far frozen cells fade toward the background, 0–1. @default 0.7 */
 	frozenFade?: number;
-	/** How far the fastest-moving cell is pulled toward the highlight, 0–1. @default 0.85 */
+	/** How far the fastest-moving cell is pulled toward the highlight, 0–1. @default 0.6 */
 	motionMix?: number;
 }
 
@@ -71,7 +72,7 @@ export function valueColour(k: number): [number, number, number] {
 
 /** Builds the look-up table (see the module comment for its layout). */
 export function buildLut(colours: PaletteColours, littleEndian = LITTLE_ENDIAN): Uint32Array {
-	const { background: bg, highlight = [255, 196, 0], frozenFade = 0.7, motionMix = 0.85 } = colours;
+	const { background: bg, highlight = [255, 196, 0], frozenFade = 0.7, motionMix = 0.6 } = colours;
 	const lut = new Uint32Array(LUT_SIZE);
 	const base = Array.from({ length: VALUE_LEVELS }, (_, k) => valueColour(k));
 	for (let s = 0; s < STATES; s++) {
@@ -107,11 +108,11 @@ export function valueBin(v: number, scale: number): number {
 	return Math.round(((u + 1) / 2) * (VALUE_LEVELS - 1));
 }
 
-/** Motion bin of `m` on a square-root scale of |m| / scale: 0 → 0, ±scale → MOTION_LEVELS − 1. */
+/** Motion bin of `m` on a squared scale of |m| / scale: 0 → 0, ±scale → MOTION_LEVELS − 1. */
 export function motionBin(m: number, scale: number): number {
 	if (!(scale > 0) || !Number.isFinite(m)) return 0;
 	const t = Math.min(1, Math.abs(m * (1 / scale)));
-	return Math.round(Math.sqrt(t) * (MOTION_LEVELS - 1));
+	return Math.round(t * t * (MOTION_LEVELS - 1));
 }
 
 /** Index into the table for one cell. */
