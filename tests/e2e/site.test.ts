@@ -15,6 +15,7 @@ test('the explainer renders and its tokenizer chapter tokenizes typed text', asy
 
 test('the explainer has no axe violations', async ({ page }) => {
 	await page.goto('/');
+	await page.locator('#tokenization').scrollIntoViewIfNeeded();
 	await page.locator('#tokenization .la-token-strip [data-token-id]').first().waitFor({ timeout: 20_000 });
 	expect(await axe(page)).toEqual([]);
 });
