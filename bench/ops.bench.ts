@@ -1,7 +1,7 @@
 // The CPU reference kernels against @tensorflow/tfjs-backend-cpu, the pure-JavaScript CPU backend of
 // TensorFlow.js: matmul at 256/512/1024 and one causal attention head of width 64 at 512 and 2048
 // tokens (tfjs composed from matMul, a precomputed mask, softmax and matMul; every result read back
-// with dataSync, as ours returns scores, weights and output). Run with
+// with dataSync, as ours returns scores, weights and output); and a 200 × 200 contour grid. Run with
 //   npx vitest bench --run --config vitest.bench.config.ts bench/ops.bench.ts
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -9,6 +9,7 @@ import { beforeAll, bench, describe } from 'vitest';
 import { attentionHead } from '../src/lib/core/ops/attention.js';
 import { matmul } from '../src/lib/core/ops/matmul.js';
 import { createRng } from '../src/lib/core/rng.js';
+import { sampleGrid } from '../src/lib/core/train/surfaces.js';
 
 const rng = createRng(1);
 const randn = (n: number) => Float32Array.from({ length: n }, () => rng.normal());
@@ -85,3 +86,12 @@ for (const seq of [512, 2048]) {
 		);
 	});
 }
+
+describe('loss-surface contour grid 200×200', () => {
+	bench('sampleGrid rosenbrock', () => {
+		sampleGrid('rosenbrock', 200, 200);
+	});
+	bench('sampleGrid beale', () => {
+		sampleGrid('beale', 200, 200);
+	});
+});
