@@ -115,6 +115,7 @@ try {
 			const errors = [];
 			page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 			page.on('pageerror', (e) => errors.push(e.message));
+			page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
 			for (const path of ['/', '/post']) {
 				await page.goto(base + path);
 				// hydrated and tokenized: chips carry the real token IDs of "hello world"
