@@ -77,7 +77,7 @@ export interface OptimizerState {
 	readonly diverged: boolean;
 }
 
-/** The result of one {@link Optimizer.step}. */
+/** The result of one {@link StatefulOptimizer.step}. */
 export interface OptimizerStep {
 	/** The new parameters (a new array; the input is not modified). */
 	readonly params: Float64Array;
@@ -85,7 +85,7 @@ export interface OptimizerStep {
 }
 
 /** A stateful optimizer. */
-export interface Optimizer {
+export interface StatefulOptimizer {
 	readonly name: OptimizerName;
 	/** The options in force, defaults filled in. */
 	readonly options: ResolvedOptimizerOptions;
@@ -165,7 +165,7 @@ function cloneState(s: OptimizerState): OptimizerState {
  *   or infinite, or another hyper-parameter out of range; `step` throws `shape-mismatch` when the
  *   arrays' lengths differ from each other or from the first step.
  */
-export function createOptimizer(name: OptimizerName, options: OptimizerOptions): Optimizer {
+export function createOptimizer(name: OptimizerName, options: OptimizerOptions): StatefulOptimizer {
 	const o = resolveOptions(name, options);
 	let n = -1;
 	let t = 0;
