@@ -19,7 +19,11 @@ export interface AttentionMatrixProps extends Omit<HTMLAttributes<HTMLElement>, 
 	 * @default ['The', 'cat', 'sat', 'on', 'the', 'mat', 'because', 'it', 'was', 'warm']
 	 */
 	tokens?: string[];
-	/** A sentence split into words and punctuation; used when `tokens` is not given. Bindable. @default undefined */
+	/**
+	 * A sentence, split into words and punctuation. When set it takes precedence over `tokens`;
+	 * typing in the sentence box sets it. Bindable.
+	 * @default undefined
+	 */
 	text?: string;
 	/**
 	 * Number of filler tokens for a large demo map (up to 1024); used when neither `tokens` nor
