@@ -34,3 +34,15 @@ export * from './backend/index.js';
 // Tokenization (real tiktoken encodings, lazily loaded) and embeddings (toy tables, PCA, analogies)
 export * from './tokenize/index.js';
 export * from './embeddings/index.js';
+// Ops: CPU reference kernels and the maths behind the figures
+export * from './ops/matmul.js';
+export * from './ops/softmax.js';
+export * from './ops/attention.js';
+export * from './ops/activations.js';
+export * from './ops/dense.js';
+export * from './ops/sampling.js';
+export * from './ops/rope.js';
+// Training: backprop on a tiny MLP, optimizers, 2-D loss surfaces
+export * from './train/backprop.js';
+export * from './train/optimizers.js';
+export * from './train/surfaces.js';
