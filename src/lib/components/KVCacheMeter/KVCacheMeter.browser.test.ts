@@ -1,5 +1,6 @@
+import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import KVCacheMeter from './KVCacheMeter.svelte';
 
@@ -140,6 +141,16 @@ describe('KVCacheMeter', () => {
 		await expect.element(screen.getByText(/not valid JSON/)).toBeInTheDocument();
 		expect(errors).not.toHaveBeenCalled();
 		errors.mockRestore();
+	});
+
+	it('has no axe violations, wide and at 360 px', async () => {
+		for (const width of [1200, 360]) {
+			await page.viewport(width, 900);
+			const screen = await render(KVCacheMeter, { step: 40 });
+			const res = await axe.run(screen.container, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+			expect(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			screen.unmount();
+		}
 	});
 
 	it('renders in Chinese', async () => {

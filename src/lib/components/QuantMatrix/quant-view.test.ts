@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnatomyError } from '../../core/errors.js';
-import { codeLabel, exampleMatrix, isScaled, modelStorageSpec, quantizeMatrix } from './quant-view.js';
+import {
+	codeLabel,
+	contrast,
+	exampleMatrix,
+	inkFor,
+	isScaled,
+	modelStorageSpec,
+	quantizeMatrix
+} from './quant-view.js';
 
 const opts = { scheme: 'symmetric', granularity: 'tensor', groupSize: 4, rows: 1, cols: 4 } as const;
 
@@ -106,5 +114,19 @@ describe('labels and specs', () => {
 		expect(isScaled('nf4')).toBe(true);
 		expect(modelStorageSpec('int4', 'asymmetric')).toEqual({ format: 'int4', zeroPoint: true });
 		expect(modelStorageSpec('nf4', 'asymmetric')).toEqual({ format: 'nf4', zeroPoint: undefined });
+	});
+});
+
+describe('inkFor', () => {
+	it('picks the ink with the higher WCAG contrast, at least 4.5:1 across the RdBu scale', async () => {
+		const { interpolateRdBu } = await import('d3-scale-chromatic');
+		// WCAG: white on black is 21:1
+		expect(contrast('#ffffff', '#000000')).toBeCloseTo(21, 5);
+		expect(inkFor('rgb(255, 255, 255)')).toBe('#000000');
+		expect(inkFor('#053061')).toBe('#ffffff');
+		for (let i = 0; i <= 100; i++) {
+			const bg = interpolateRdBu(i / 100);
+			expect(contrast(bg, inkFor(bg)), bg).toBeGreaterThanOrEqual(4.5);
+		}
 	});
 });

@@ -187,3 +187,27 @@ export function codeLabel(code: number, format: QuantMatrixFormat): string {
 export function modelStorageSpec(format: QuantMatrixFormat, scheme: QuantScheme): StorageSpec {
 	return { format, zeroPoint: hasScheme(format) && scheme === 'asymmetric' ? true : undefined };
 }
+
+/** WCAG relative luminance of an 'rgb(r, g, b)' or '#rrggbb' colour. */
+function luminance(colour: string): number {
+	const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(colour);
+	const rgb = m
+		? [Number(m[1]), Number(m[2]), Number(m[3])]
+		: [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+	const [r, g, b] = rgb.map((v) => {
+		const s = v / 255;
+		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	});
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+	const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+	return (x + 0.05) / (y + 0.05);
+}
+
+/** The ink (black or white) that reads better on a cell's background; on RdBu at least 4.6:1. */
+export function inkFor(background: string, dark = '#000000', light = '#ffffff'): string {
+	return contrast(background, dark) >= contrast(background, light) ? dark : light;
+}
