@@ -59,6 +59,23 @@ describe('TokenStrip', () => {
 		);
 	});
 
+	it('shows every token of the compared encoding, even when it needs more tokens', async () => {
+		// "Hello 大模型": cl100k_base needs more tokens for the CJK characters than o200k_base;
+		// each strip must show its own full count of chips.
+		const screen = await render(TokenStrip, { text: 'Hello 大模型', compareWith: 'cl100k_base' });
+		const tokC = await (await import('../../core/tokenize/tokenizer.js')).loadTokenizer('cl100k_base');
+		const expected = tokC.encode('Hello 大模型');
+		await vi.waitFor(
+			() => {
+				const ids = [...screen.container.querySelectorAll('[data-compare] [data-token-id]')].map((e) =>
+					Number(e.getAttribute('data-token-id'))
+				);
+				expect(ids).toEqual(expected);
+			},
+			{ timeout: 15000 }
+		);
+	});
+
 	it('marks tokens that hold part of a multi-byte character', async () => {
 		// 🦙 is 4 UTF-8 bytes; GPT-2's byte-level BPE has no single token for it
 		const screen = await render(TokenStrip, { text: '🦙', encoding: 'r50k_base' });
