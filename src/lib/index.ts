@@ -3,6 +3,8 @@
  * Re-exports only. The framework-free maths lives in `llm-anatomy/core`.
  */
 export * from './components/TokenStrip/index.js';
+export * from './components/AttentionMatrix/index.js';
+export * from './components/RopeDial/index.js';
 export {
 	Figure,
 	DataTable,

@@ -31,6 +31,24 @@ export const REFERENCE: ReferenceEntry[] = [
 		exampleProps: { text: 'Hello, tokens! 👋 大模型' },
 		usage: usage('TokenStrip', 'text="Hello, tokens!" encoding="o200k_base" compareWith="cl100k_base"'),
 		load: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never
+	},
+	{
+		name: 'AttentionMatrix',
+		summary:
+			'Self-attention step by step: Q, K and V, raw scores, the softmax weights map (keyboard grid; canvas up to 1024 × 1024), the value mix, heads side by side and GQA groups.',
+		chapter: 'attention',
+		exampleProps: { tokens: ['The', 'cat', 'sat', 'on', 'the', 'mat'], nHeads: 4, nKvHeads: 2 },
+		usage: usage('AttentionMatrix', `tokens={['The', 'cat', 'sat']} nHeads={4} nKvHeads={2} causal`),
+		load: () => import('$lib/components/AttentionMatrix/AttentionMatrix.svelte') as never
+	},
+	{
+		name: 'RopeDial',
+		summary:
+			'RoPE as dials: query and key pairs turn with position; the score depends only on the offset m − n, shown by shifting both and by a score-against-offset chart.',
+		chapter: 'rope',
+		exampleProps: { positionQ: 5, positionK: 2, shift: 3, dHead: 8 },
+		usage: usage('RopeDial', 'positionQ={5} positionK={2} dHead={8} base={10000}'),
+		load: () => import('$lib/components/RopeDial/RopeDial.svelte') as never
 	}
 ];
 

@@ -7,5 +7,7 @@ type Loader = () => Promise<{ default: Component<Record<string, unknown>> }>;
  * import, so a figure's code is fetched only when its chapter comes into view.
  */
 export const FIGURES: Partial<Record<string, Loader>> = {
-	TokenStrip: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never
+	TokenStrip: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never,
+	AttentionMatrix: () => import('$lib/components/AttentionMatrix/AttentionMatrix.svelte') as never,
+	RopeDial: () => import('$lib/components/RopeDial/RopeDial.svelte') as never
 };
