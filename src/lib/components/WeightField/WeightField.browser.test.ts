@@ -108,7 +108,7 @@ describe('WeightField', () => {
 	it('snaps the parameter scale to real models and the ladder sizes the cards', async () => {
 		const onParametersChange = vi.fn();
 		const screen = await render(WeightField, { renderer: 'canvas', autoplay: false, onParametersChange });
-		await screen.getByRole('button', { name: /^Llama 3\.1 70B:/ }).click();
+		await screen.getByRole('button', { name: /^Llama 3\.1 70B/ }).click();
 		expect(attr(screen.container, 'data-model')).toBe('llama-3.1-70b');
 		expect(onParametersChange.mock.calls.at(-1)![1]).toBe('llama-3.1-70b');
 		const slider = screen.getByRole('slider', { name: 'Parameter scale' });
@@ -224,6 +224,28 @@ async function gpuAdapter() {
 }
 
 describe('WeightField on WebGPU', () => {
+	it("'auto' refuses a software adapter and draws on Canvas 2D without a message; gpu: null does too", async () => {
+		const infos: WeightFieldRendererInfo[] = [];
+		const screen = await render(WeightField, {
+			autoplay: false,
+			onRenderer: (i: WeightFieldRendererInfo) => infos.push(i)
+		});
+		await vi.waitFor(() => expect(attr(screen.container, 'data-renderer')).not.toBe('none'), {
+			timeout: 20000
+		});
+		const adapter = await gpuAdapter();
+		const software = !adapter || adapter.info.isFallbackAdapter;
+		if (software) {
+			expect(attr(screen.container, 'data-renderer')).toBe('canvas');
+			expect(screen.container.textContent).not.toMatch(/WebGPU is not available/);
+			expect(infos.at(-1)!.cells).toBe(65_536);
+		}
+		await screen.unmount();
+		const none = await render(WeightField, { autoplay: false, gpu: null, renderer: 'webgpu' });
+		await vi.waitFor(() => expect(attr(none.container, 'data-renderer')).toBe('canvas'), { timeout: 20000 });
+		expect(none.container.textContent).toMatch(/WebGPU is not available \(navigator\.gpu is missing\)/);
+	});
+
 	it('draws a million cells with a forced adapter and falls back to canvas on device loss, keeping the run', async (ctx) => {
 		if (!(await gpuAdapter())) ctx.skip();
 		const infos: WeightFieldRendererInfo[] = [];

@@ -77,7 +77,6 @@ export type WeightFieldKey =
 	| 'precisionAdjusted'
 	| 'ladderTitle'
 	| 'ladderIntro'
-	| 'ladderItem'
 	| 'ladderActive'
 	| 'configLayers'
 	| 'configHidden'
@@ -182,7 +181,6 @@ export const weightFieldMessages: Catalogues<WeightFieldKey> = {
 			'Full training keeps weights in bf16; {format} applies to inference and the LoRA base.',
 		ladderTitle: 'Parameter growth',
 		ladderIntro: 'Real models from {first} to {last}; weights in {format}. Choose one to size the cards.',
-		ladderItem: '{name}: {params} parameters, {bytes} of weights',
 		ladderActive: '{active} active per token',
 		configLayers: 'Layers',
 		configHidden: 'Hidden size',
@@ -280,7 +278,6 @@ export const weightFieldMessages: Catalogues<WeightFieldKey> = {
 		precisionAdjusted: '全量训练以 bf16 保存权重；{format} 适用于推理和 LoRA 基座。',
 		ladderTitle: '参数增长',
 		ladderIntro: '从 {first} 到 {last} 的真实模型；权重以 {format} 计。选择一个来计算卡片。',
-		ladderItem: '{name}：{params} 个参数，权重 {bytes}',
 		ladderActive: '每词元激活 {active}',
 		configLayers: '层数',
 		configHidden: '隐藏维度',

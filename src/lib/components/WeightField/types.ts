@@ -46,13 +46,13 @@ export interface WeightFieldProps extends Omit<HTMLAttributes<HTMLElement>, 'tit
 	 * ladder (1B to 405B, real catalogue models) and clamps outside it. Bindable. @default 8.03e9 (Llama 3.1 8B)
 	 */
 	parameters?: number;
-	/** Tokens per sequence for activations and the KV cache (128–131,072, clamped). Bindable. @default 4096 */
+	/** Tokens per sequence for the real model's activations and KV cache (128–131,072, clamped). Bindable. @default 4096 */
 	sequenceLength?: number;
 	/** Storage format of the weights (inference and the LoRA base). Bindable. @default 'bf16' */
 	precision?: WeightFieldPrecision;
 	/** Activation checkpointing (recompute activations in the backward pass). Bindable. @default false */
 	checkpointing?: boolean;
-	/** Sequences per step (training micro-batch, or concurrent requests at inference). @default 1 */
+	/** Sequences at once for the real model's memory cards (training micro-batch, or concurrent requests at inference). @default 1 */
 	batch?: number;
 	/** LoRA rank of the real model's adapters in the memory cards. @default 16 */
 	loraRank?: number;
