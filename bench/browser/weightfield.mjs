@@ -47,7 +47,7 @@ try {
 	page.on('pageerror', (e) => logs.push(String(e)));
 	await page.goto(`http://127.0.0.1:${port}/bench/browser/weightfield.html`);
 	try {
-		await page.waitForFunction(() => 'runBench' in window, null, { timeout: 120_000 });
+		await page.waitForFunction(() => 'runBench' in window, null, { timeout: 240_000 });
 	} catch (e) {
 		console.error(logs.join('\n'));
 		throw e;
