@@ -5,6 +5,8 @@
 export * from './components/TokenStrip/index.js';
 export * from './components/AttentionMatrix/index.js';
 export * from './components/RopeDial/index.js';
+export * from './components/WeightField/index.js';
+export * from './components/TrainingCurve/index.js';
 export {
 	Figure,
 	DataTable,

@@ -17,6 +17,7 @@ export * from './models/activations.js';
 export * from './models/memory.js';
 export * from './models/scaling.js';
 export * from './models/ladder.js';
+export * from './models/stage-memory.js';
 // Number formats and quantisation
 export * from './quant/minifloat.js';
 export * from './quant/fp16.js';

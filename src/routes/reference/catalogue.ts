@@ -49,6 +49,34 @@ export const REFERENCE: ReferenceEntry[] = [
 		exampleProps: { positionQ: 5, positionK: 2, shift: 3, dHead: 8 },
 		usage: usage('RopeDial', 'positionQ={5} positionK={2} dHead={8} base={10000}'),
 		load: () => import('$lib/components/RopeDial/RopeDial.svelte') as never
+	},
+	{
+		name: 'WeightField',
+		summary:
+			'The weights of a real small transformer training in your browser, through pretraining, full and LoRA fine-tuning and inference, with memory cards for a real model and the 1B–405B ladder.',
+		exampleProps: { autoplay: false, stage: 'finetune-lora', parameters: 70e9, precision: 'nf4' },
+		usage: usage(
+			'WeightField',
+			'stage="finetune-lora" parameters={70e9} sequenceLength={8192} precision="nf4"'
+		),
+		load: () => import('$lib/components/WeightField/WeightField.svelte') as never
+	},
+	{
+		name: 'TrainingCurve',
+		summary:
+			'Training and validation loss step by step with the phases marked, from a run’s history or a run trained in the browser.',
+		chapter: 'training',
+		exampleProps: {
+			schedule: [
+				{ stage: 'pretrain', steps: 120 },
+				{ stage: 'finetune-lora', steps: 60 }
+			]
+		},
+		usage: usage(
+			'TrainingCurve',
+			'schedule={[{ stage: "pretrain", steps: 200 }, { stage: "finetune-full", steps: 100 }]}'
+		),
+		load: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never
 	}
 ];
 

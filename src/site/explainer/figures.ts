@@ -9,5 +9,6 @@ type Loader = () => Promise<{ default: Component<Record<string, unknown>> }>;
 export const FIGURES: Partial<Record<string, Loader>> = {
 	TokenStrip: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never,
 	AttentionMatrix: () => import('$lib/components/AttentionMatrix/AttentionMatrix.svelte') as never,
-	RopeDial: () => import('$lib/components/RopeDial/RopeDial.svelte') as never
+	RopeDial: () => import('$lib/components/RopeDial/RopeDial.svelte') as never,
+	TrainingCurve: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never
 };
