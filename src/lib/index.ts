@@ -7,6 +7,9 @@ export * from './components/AttentionMatrix/index.js';
 export * from './components/RopeDial/index.js';
 export * from './components/WeightField/index.js';
 export * from './components/TrainingCurve/index.js';
+export * from './components/KVCacheMeter/index.js';
+export * from './components/QuantMatrix/index.js';
+export * from './components/DecoderBlock/index.js';
 export {
 	Figure,
 	DataTable,

@@ -77,6 +77,33 @@ export const REFERENCE: ReferenceEntry[] = [
 			'schedule={[{ stage: "pretrain", steps: 200 }, { stage: "finetune-full", steps: 100 }]}'
 		),
 		load: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never
+	},
+	{
+		name: 'KVCacheMeter',
+		summary:
+			'The decode loop token by token: prefill and decode, repeated K/V work with and without a cache, cache memory in GiB, paged blocks, MHA vs GQA vs MQA for a real model.',
+		chapter: 'kv-cache',
+		exampleProps: { model: 'llama-3-8b', contextLength: 8192, promptTokens: 16 },
+		usage: usage('KVCacheMeter', 'model="llama-3-8b" contextLength={8192} dtype="bf16"'),
+		load: () => import('$lib/components/KVCacheMeter/KVCacheMeter.svelte') as never
+	},
+	{
+		name: 'QuantMatrix',
+		summary:
+			'A weight matrix from FP32 to NF4: stored codes, dequantized values or an error heat map, scales per tensor, row or group, error metrics and a real model’s size against BF16.',
+		chapter: 'quantization',
+		exampleProps: { format: 'int4', granularity: 'group', groupSize: 4 },
+		usage: usage('QuantMatrix', 'format="int8" show="code"'),
+		load: () => import('$lib/components/QuantMatrix/QuantMatrix.svelte') as never
+	},
+	{
+		name: 'DecoderBlock',
+		summary:
+			'One decoder block of a real model as a clickable diagram, with each part’s weight shapes and parameter counts, and the per-layer total times the number of layers.',
+		chapter: 'block',
+		exampleProps: { model: 'llama-3-8b', part: 'attention' },
+		usage: usage('DecoderBlock', 'model="llama-3-8b" part="mlp"'),
+		load: () => import('$lib/components/DecoderBlock/DecoderBlock.svelte') as never
 	}
 ];
 

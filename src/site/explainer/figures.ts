@@ -10,5 +10,8 @@ export const FIGURES: Partial<Record<string, Loader>> = {
 	TokenStrip: () => import('$lib/components/TokenStrip/TokenStrip.svelte') as never,
 	AttentionMatrix: () => import('$lib/components/AttentionMatrix/AttentionMatrix.svelte') as never,
 	RopeDial: () => import('$lib/components/RopeDial/RopeDial.svelte') as never,
-	TrainingCurve: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never
+	TrainingCurve: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never,
+	KVCacheMeter: () => import('$lib/components/KVCacheMeter/KVCacheMeter.svelte') as never,
+	QuantMatrix: () => import('$lib/components/QuantMatrix/QuantMatrix.svelte') as never,
+	DecoderBlock: () => import('$lib/components/DecoderBlock/DecoderBlock.svelte') as never
 };
