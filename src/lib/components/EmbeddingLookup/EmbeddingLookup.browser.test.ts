@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import { loadTokenizer } from '../../core/tokenize/tokenizer.js';
 import EmbeddingLookup from './EmbeddingLookup.svelte';
@@ -186,5 +186,15 @@ describe('EmbeddingLookup', () => {
 		const screen = await render(EmbeddingLookup, { locale: 'zh' });
 		await expect.element(screen.getByRole('heading', { name: '从词元 ID 到嵌入向量' })).toBeInTheDocument();
 		await expect.element(screen.getByText(/king − man \+ woman ≈ queen（余弦相似度/)).toBeInTheDocument();
+	});
+
+	it('fits a 360-pixel-wide screen without scrolling sideways', async () => {
+		await page.viewport(360, 700);
+		const screen = await render(EmbeddingLookup, { display: 'heat' as const });
+		await new Promise((r) => requestAnimationFrame(r));
+		for (const el of screen.container.querySelectorAll<HTMLElement>('.la-body, figure'))
+			expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+		screen.unmount();
+		await page.viewport(1200, 700);
 	});
 });

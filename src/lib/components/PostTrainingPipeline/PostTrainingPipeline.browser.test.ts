@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import PostTrainingPipeline from './PostTrainingPipeline.svelte';
 
@@ -128,5 +128,15 @@ describe('PostTrainingPipeline', () => {
 			.element(screen.getByRole('heading', { name: '从基础模型到助手：后训练' }))
 			.toBeInTheDocument();
 		await expect.element(screen.getByTestId('output-sft')).toHaveTextContent('脆叶飘然落');
+	});
+
+	it('fits a 360-pixel-wide screen without scrolling sideways', async () => {
+		await page.viewport(360, 700);
+		const screen = await render(PostTrainingPipeline, { stage: 'preference' as const });
+		await new Promise((r) => requestAnimationFrame(r));
+		for (const el of screen.container.querySelectorAll<HTMLElement>('.la-body, figure'))
+			expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth + 1);
+		screen.unmount();
+		await page.viewport(1200, 700);
 	});
 });
