@@ -66,6 +66,16 @@ describe('SamplingPanel on the server', () => {
 		expect(body).toContain('sampling becomes greedy decoding');
 	});
 
+	it('draws the 24 most likely of a long list and sums up the rest', () => {
+		// 40 candidates with equal logits: each has probability 1/40 = 2.5%; the 16 not drawn hold 40%
+		const candidates = Array.from({ length: 40 }, (_, i) => ({ token: `t${i}`, logit: 0 }));
+		const { body } = render(SamplingPanel, { props: { candidates } });
+		expect(body.match(/class="row/g)).toHaveLength(24);
+		expect(body).toContain('… 16 more, 40.0% in all');
+		expect(body).toContain('2.50%');
+		expect(body).toContain('Logits as given');
+	});
+
 	it('speaks Chinese when asked', () => {
 		const { body } = render(SamplingPanel, { props: { locale: 'zh' } });
 		expect(body).toContain('从 logits 到采样出的词元');

@@ -3,6 +3,7 @@ import type { Catalogues } from '../../i18n/messages.js';
 export type SamplingPanelKey =
 	| 'title'
 	| 'badgeNote'
+	| 'badgeNoteGiven'
 	| 'temperature'
 	| 'topK'
 	| 'topP'
@@ -60,6 +61,7 @@ export const samplingPanelMessages: Catalogues<SamplingPanelKey> = {
 		title: 'From logits to a sampled token',
 		badgeNote:
 			'A toy next-token table with made-up logits; the softmax, filters and draws are computed exactly.',
+		badgeNoteGiven: 'Logits as given; the softmax, filters and draws are computed exactly.',
 		temperature: 'Temperature T',
 		topK: 'Top-k',
 		topP: 'Top-p',
@@ -118,6 +120,7 @@ export const samplingPanelMessages: Catalogues<SamplingPanelKey> = {
 	zh: {
 		title: '从 logits 到采样出的词元',
 		badgeNote: '玩具下一词元表，logit 为虚构数值；softmax、过滤和抽样均为精确计算。',
+		badgeNoteGiven: '使用给定的 logit；softmax、过滤和抽样均为精确计算。',
 		temperature: '温度 T',
 		topK: 'Top-k',
 		topP: 'Top-p',
