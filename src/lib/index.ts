@@ -10,6 +10,8 @@ export * from './components/TrainingCurve/index.js';
 export * from './components/KVCacheMeter/index.js';
 export * from './components/QuantMatrix/index.js';
 export * from './components/DecoderBlock/index.js';
+export * from './components/EmbeddingLookup/index.js';
+export * from './components/PostTrainingPipeline/index.js';
 export {
 	Figure,
 	DataTable,

@@ -4,8 +4,10 @@
  */
 import { AnatomyError } from './errors.js';
 
+/** The typed arrays tensors hold: Float64 for reference maths, Float32 where kernels mirror the GPU. */
 export type FloatArray = Float32Array | Float64Array;
 
+/** Row-major data with its shape. */
 export interface Tensor<T extends FloatArray = Float64Array> {
 	readonly data: T;
 	readonly shape: readonly number[];
@@ -14,12 +16,14 @@ export interface Tensor<T extends FloatArray = Float64Array> {
 /** A 2-D matrix as an array of rows, the form the inspectors display. */
 export type Matrix = number[][];
 
+/** Number of elements of a shape (the product of its dimensions; 1 for a scalar's empty shape). */
 export function size(shape: readonly number[]): number {
 	let n = 1;
 	for (const d of shape) n *= d;
 	return n;
 }
 
+/** A Float64 tensor from data and shape; throws `shape-mismatch` when they disagree, `invalid-argument` for a bad dimension. */
 export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tensor {
 	for (const d of shape) {
 		if (!Number.isInteger(d) || d < 0) {
@@ -55,6 +59,7 @@ export function fromRows(rows: readonly (readonly number[])[], what = 'matrix'):
 	return { data, shape: [r, c] };
 }
 
+/** The rows of a 2-D tensor as nested arrays, the form the inspectors display. */
 export function toRows(t: Tensor<FloatArray>): Matrix {
 	const [r, c] = t.shape;
 	const out: Matrix = [];

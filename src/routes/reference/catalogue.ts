@@ -104,6 +104,24 @@ export const REFERENCE: ReferenceEntry[] = [
 		exampleProps: { model: 'llama-3-8b', part: 'attention' },
 		usage: usage('DecoderBlock', 'model="llama-3-8b" part="mlp"'),
 		load: () => import('$lib/components/DecoderBlock/DecoderBlock.svelte') as never
+	},
+	{
+		name: 'EmbeddingLookup',
+		summary:
+			'Token → ID → embedding row → vector: a real o200k_base ID, a toy table’s vector as bars or a heat strip, nearest words by cosine similarity, a PCA map and analogies.',
+		chapter: 'embeddings',
+		exampleProps: { word: 'kitten', analogy: { a: 'cat', b: 'kitten', c: 'dog' } },
+		usage: usage('EmbeddingLookup', 'word="king" display="heat"'),
+		load: () => import('$lib/components/EmbeddingLookup/EmbeddingLookup.svelte') as never
+	},
+	{
+		name: 'PostTrainingPipeline',
+		summary:
+			'Base model → SFT → preference tuning: what each stage trains on, the loss it minimises (worked out, DPO included) and example outputs per stage.',
+		chapter: 'post-training',
+		exampleProps: { stage: 'preference', example: 'file' },
+		usage: usage('PostTrainingPipeline', 'stage="sft" example="sky"'),
+		load: () => import('$lib/components/PostTrainingPipeline/PostTrainingPipeline.svelte') as never
 	}
 ];
 

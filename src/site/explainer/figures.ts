@@ -13,5 +13,8 @@ export const FIGURES: Partial<Record<string, Loader>> = {
 	TrainingCurve: () => import('$lib/components/TrainingCurve/TrainingCurve.svelte') as never,
 	KVCacheMeter: () => import('$lib/components/KVCacheMeter/KVCacheMeter.svelte') as never,
 	QuantMatrix: () => import('$lib/components/QuantMatrix/QuantMatrix.svelte') as never,
-	DecoderBlock: () => import('$lib/components/DecoderBlock/DecoderBlock.svelte') as never
+	DecoderBlock: () => import('$lib/components/DecoderBlock/DecoderBlock.svelte') as never,
+	EmbeddingLookup: () => import('$lib/components/EmbeddingLookup/EmbeddingLookup.svelte') as never,
+	PostTrainingPipeline: () =>
+		import('$lib/components/PostTrainingPipeline/PostTrainingPipeline.svelte') as never
 };

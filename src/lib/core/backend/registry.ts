@@ -34,6 +34,7 @@ export interface BackendInitContext {
 /** Creates a backend, or throws (any error; an `AnatomyError` message reads best) saying why not. */
 export type BackendFactory = (context: BackendInitContext) => Backend | Promise<Backend>;
 
+/** Options for {@link registerBackend}: why a backend is unavailable on this platform, if it is. */
 export interface RegisterOptions {
 	/**
 	 * Returns why the backend cannot be tried in this context (it is then skipped without calling
@@ -42,6 +43,7 @@ export interface RegisterOptions {
 	readonly unavailableReason?: (context: BackendInitContext) => string | undefined;
 }
 
+/** Options for {@link selectBackend}: which backend to prefer, whether to accept a software adapter, and the navigator to use. */
 export interface SelectOptions {
 	/**
 	 * `'auto'` tries backends by priority; a name tries that backend first (accepting a fallback
@@ -60,6 +62,7 @@ export interface SelectOptions {
 	readonly minGpuWork?: number;
 }
 
+/** Options for {@link runOnBackend}: selection options plus how many backends to try before giving up. */
 export interface RunOptions extends SelectOptions {
 	/** How many backends to try the op on before giving up after device losses. @default 3 */
 	readonly maxAttempts?: number;
@@ -80,6 +83,7 @@ export interface BackendAttempt {
 	readonly cached: boolean;
 }
 
+/** What the registry tried, chose and lost, for a UI that explains which backend runs and why. */
 export interface BackendDiagnostics {
 	/** Registered backends, highest priority first. */
 	readonly registered: readonly { readonly name: BackendName; readonly priority: number }[];

@@ -32,6 +32,7 @@ import { countParameters } from './parameters.js';
 
 /** The stages of a model's life whose memory {@link stageMemory} estimates. */
 export const LIFECYCLE_STAGES = ['pretrain', 'finetune-full', 'finetune-lora', 'inference'] as const;
+/** A phase of a model's life whose memory {@link stageMemory} estimates: pretraining, full or LoRA fine-tuning, inference. */
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** Matrices LoRA adapts by default: the four attention projections (Hu et al. 2021 adapt q and v). */

@@ -75,6 +75,7 @@ const READBACK_USAGE = BufferUsage.MAP_READ | BufferUsage.COPY_DST;
 /** Default of {@link WebGpuBackendOptions.minGpuWork}: below 65 536 units of work an op runs on the CPU. */
 export const DEFAULT_MIN_GPU_WORK = 65_536;
 
+/** Options for {@link createWebGpuBackend}: an injected GPU or device, fallback-adapter policy, the CPU threshold, debug scopes and pool size. */
 export interface WebGpuBackendOptions extends Partial<DeviceRequest> {
 	/**
 	 * Use this device instead of requesting one. The backend then does not destroy it on

@@ -66,6 +66,7 @@ export const WEIGHT_FIELD_GROUP_NAMES = [
 	'unembedding'
 ] as const;
 
+/** Name of a weight group of the weight-field model (embedding, attention projections, MLP, norms, unembedding). */
 export type WeightFieldGroupName = (typeof WEIGHT_FIELD_GROUP_NAMES)[number];
 
 /** One weight group: a slice `[offset, offset + length)` of the flat array, shaped `rows × cols`. */

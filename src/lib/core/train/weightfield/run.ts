@@ -41,6 +41,7 @@ import { decodeChars, encodeChars, WEIGHT_FIELD_ALPHABET } from './vocab.js';
 
 /** The four stages of the run. */
 export const WEIGHT_FIELD_STAGES = ['pretrain', 'finetune-full', 'finetune-lora', 'inference'] as const;
+/** A stage of the weight-field run: pretraining, full or LoRA fine-tuning, or inference with frozen weights. */
 export type WeightFieldStage = (typeof WEIGHT_FIELD_STAGES)[number];
 /** The stages that train. */
 export type WeightFieldTrainStage = Exclude<WeightFieldStage, 'inference'>;
