@@ -12,6 +12,9 @@ export * from './components/QuantMatrix/index.js';
 export * from './components/DecoderBlock/index.js';
 export * from './components/EmbeddingLookup/index.js';
 export * from './components/PostTrainingPipeline/index.js';
+export * from './components/NeuronPlot/index.js';
+export * from './components/DenseLayer/index.js';
+export * from './components/SamplingPanel/index.js';
 export {
 	Figure,
 	DataTable,

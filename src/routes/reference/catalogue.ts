@@ -122,6 +122,33 @@ export const REFERENCE: ReferenceEntry[] = [
 		exampleProps: { stage: 'preference', example: 'file' },
 		usage: usage('PostTrainingPipeline', 'stage="sft" example="sky"'),
 		load: () => import('$lib/components/PostTrainingPipeline/PostTrainingPipeline.svelte') as never
+	},
+	{
+		name: 'NeuronPlot',
+		summary:
+			'One neuron: inputs × weights + bias written out term by term, an activation curve with a live marker at z (and its derivative), and the output.',
+		chapter: 'neuron',
+		exampleProps: { activation: 'gelu', showDerivative: true },
+		usage: usage('NeuronPlot', 'inputs={[0.7, -0.25, 0.45]} weights={[1.1, -0.85, 0.55]} activation="gelu"'),
+		load: () => import('$lib/components/NeuronPlot/NeuronPlot.svelte') as never
+	},
+	{
+		name: 'DenseLayer',
+		summary:
+			'A feed-forward layer as a neuron graph and as matrices, with an inspector that writes out each multiplication and marks which hidden units fire.',
+		chapter: 'feed-forward',
+		exampleProps: { x: [0.8, -0.3], activation: 'relu' },
+		usage: usage('DenseLayer', 'inputs={2} hidden={3} outputs={2} seed={42} activation="relu"'),
+		load: () => import('$lib/components/DenseLayer/DenseLayer.svelte') as never
+	},
+	{
+		name: 'SamplingPanel',
+		summary:
+			'Logits to a chosen token: softmax with temperature, top-k/top-p/min-p cut-offs on the distribution, greedy vs sampled decoding, and a seeded token-by-token generator.',
+		chapter: 'sampling',
+		exampleProps: { temperature: 0.8, topP: 0.9 },
+		usage: usage('SamplingPanel', 'temperature={0.8} topK={5} topP={0.9} seed={7}'),
+		load: () => import('$lib/components/SamplingPanel/SamplingPanel.svelte') as never
 	}
 ];
 
