@@ -13,7 +13,8 @@ function run(cmd, args) {
 	const r = spawnSync(cmd, args, { stdio: 'inherit' });
 	if (r.status !== 0) failed++;
 }
-if (which === 'all' || which === 'node') run('npx', ['vitest', 'bench', '--run', '--config', 'vitest.bench.config.ts']);
+if (which === 'all' || which === 'node')
+	run('npx', ['vitest', 'bench', '--run', '--config', 'vitest.bench.config.ts']);
 if (which === 'all' || which === 'browser') {
 	for (const f of readdirSync('bench/browser').sort()) {
 		if (f.endsWith('.mjs') && f !== 'site.mjs') run('node', [`bench/browser/${f}`]);
