@@ -141,7 +141,12 @@ describe('OptimizerRace', () => {
 		await expect.element(screen.getByRole('alert')).toHaveTextContent(/no surface called “moon”/);
 		expect(attr(screen.container, 'data-surface')).toBe('himmelblau');
 
-		await screen.rerender({ surface: 'bowl', start: [NaN, 1] as [number, number] });
+		await screen.rerender({ surface: 'bowl', beta1: 1.5 });
+		await expect
+			.element(screen.getByRole('alert'))
+			.toHaveTextContent('The race cannot run: beta1 must be in [0, 1), got 1.5');
+
+		await screen.rerender({ beta1: 0.9, start: [NaN, 1] as [number, number] });
 		await expect.element(screen.getByText(/adjusted: start = \(−2\.50, 2\.00\)/)).toBeInTheDocument();
 	});
 
