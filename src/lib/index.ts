@@ -15,6 +15,8 @@ export * from './components/PostTrainingPipeline/index.js';
 export * from './components/NeuronPlot/index.js';
 export * from './components/DenseLayer/index.js';
 export * from './components/SamplingPanel/index.js';
+export * from './components/OptimizerRace/index.js';
+export * from './components/BackpropStepper/index.js';
 export {
 	Figure,
 	DataTable,

@@ -47,6 +47,7 @@ export * from './ops/rope.js';
 export * from './train/backprop.js';
 export * from './train/optimizers.js';
 export * from './train/surfaces.js';
+export * from './train/race.js';
 // Training losses: masked sequence cross-entropy (pre-training, SFT) and DPO
 export * from './train/sequence-loss.js';
 export * from './train/preference.js';

@@ -149,6 +149,27 @@ export const REFERENCE: ReferenceEntry[] = [
 		exampleProps: { temperature: 0.8, topP: 0.9 },
 		usage: usage('SamplingPanel', 'temperature={0.8} topK={5} topP={0.9} seed={7}'),
 		load: () => import('$lib/components/SamplingPanel/SamplingPanel.svelte') as never
+	},
+	{
+		name: 'OptimizerRace',
+		summary:
+			'SGD, momentum, Nesterov, RMSProp, Adam and AdamW race down one 2-D loss surface from the same start on the same gradients: contour map, trails, divergence badges, play/step/reset, a start chosen by click or keyboard, and a readout of loss and distance to the nearest minimum.',
+		chapter: 'optimizers',
+		exampleProps: { surface: 'valley', lr: 0.05, autoplay: false, step: 120 },
+		usage: usage(
+			'OptimizerRace',
+			"surface=\"rosenbrock\" lr={0.002} optimizers={['sgd', 'momentum', 'adam']}"
+		),
+		load: () => import('$lib/components/OptimizerRace/OptimizerRace.svelte') as never
+	},
+	{
+		name: 'BackpropStepper',
+		summary:
+			'One tiny training example through four steps (pick the target, forward pass, backward gradients, apply the update) with every number on a network diagram and in tables, the chain rule for a chosen weight, and the loss before and after.',
+		chapter: 'backprop',
+		exampleProps: { step: 3 },
+		usage: usage('BackpropStepper', 'target={1} lr={0.2}'),
+		load: () => import('$lib/components/BackpropStepper/BackpropStepper.svelte') as never
 	}
 ];
 
