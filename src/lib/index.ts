@@ -27,5 +27,12 @@ export {
 	toCsv,
 	toJson
 } from './components/shared/index.js';
-export type { FigureData, Column, Row } from './components/shared/index.js';
+export type {
+	FigureData,
+	Column,
+	Row,
+	ModelInput,
+	ModelResolution,
+	ModelPickerKey
+} from './components/shared/index.js';
 export * from './i18n/index.js';

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'svelte/elements';
-import type { ModelInput } from '../KVCacheMeter/model-input.js';
+import type { ModelInput } from '../shared/model-input.js';
 import type { DecoderBlockKey } from './messages.js';
 import type { DecoderPartId } from './parts.js';
 

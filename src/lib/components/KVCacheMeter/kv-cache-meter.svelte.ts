@@ -108,22 +108,3 @@ export class DecodePlayer {
 		};
 	}
 }
-
-/** Whether an element is on screen now (not just once); true where IntersectionObserver is missing. */
-export class OnScreen {
-	current = $state(false);
-
-	/** An attachment: `<div {@attach onScreen.attach}>`. */
-	attach = (node: Element) => {
-		const win = node.ownerDocument.defaultView;
-		if (!win || !('IntersectionObserver' in win)) {
-			this.current = true;
-			return;
-		}
-		const io = new win.IntersectionObserver((entries) => {
-			for (const e of entries) this.current = e.isIntersecting;
-		});
-		io.observe(node);
-		return () => io.disconnect();
-	};
-}

@@ -1,8 +1,8 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type { KVCacheMeterKey } from './messages.js';
-import type { ModelInput } from './model-input.js';
+import type { ModelInput } from '../shared/model-input.js';
 
-export type { ModelInput } from './model-input.js';
+export type { ModelInput } from '../shared/model-input.js';
 
 /** Precisions the cache can be stored in. */
 export type KVCacheMeterDtype = 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4';

@@ -59,7 +59,8 @@ export function isSkewed(values: ArrayLike<number>): boolean {
 }
 
 /**
- * `count` contour levels strictly between the lowest and highest sample.
+ * `count` contour levels strictly between the lowest and highest sample (fewer when the range is
+ * too narrow, in floating point, to hold that many distinct values).
  * - linear: lo + (hi − lo)·k/(count + 1), k = 1 … count;
  * - log: lo + 10^e with e evenly spaced from log10((hi − lo)·1e-4) to log10(hi − lo), the top
  *   one just under the maximum, so levels are dense near the minimum and sparse up the walls.
@@ -79,7 +80,9 @@ export function contourLevels(values: ArrayLike<number>, count = 16, scale: Cont
 	} else {
 		for (let k = 1; k <= n; k++) out.push(lo + (span * k) / (n + 1));
 	}
-	return out;
+	// When the range is only a few floating-point steps wide, rounding can push a level onto an end
+	// or onto its neighbour: keep only distinct levels strictly inside the range.
+	return out.filter((v, k) => v > lo && v < hi && (k === 0 || v > out[k - 1]));
 }
 
 /** Pixel box the grid is drawn into. */

@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type { QuantScheme } from '../../core/quant/int.js';
-import type { ModelInput } from '../KVCacheMeter/model-input.js';
+import type { ModelInput } from '../shared/model-input.js';
 import type { QuantMatrixKey } from './messages.js';
 import type { QuantGranularity, QuantMatrixFormat } from './quant-view.js';
 

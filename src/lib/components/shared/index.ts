@@ -5,3 +5,8 @@ export { default as Badge } from './Badge.svelte';
 export { default as Slider } from './Slider.svelte';
 export { InView } from './in-view.svelte.js';
 export * from './export.js';
+export { default as ModelPicker } from './ModelPicker.svelte';
+export { modelPickerMessages, type ModelPickerKey } from './picker-messages.js';
+export { resolveModelInput, parseConfigText, type ModelResolution, type ModelInput } from './model-input.js';
+export { OnScreen } from './on-screen.svelte.js';
+export { FrameLoop } from './loop.js';
