@@ -3,6 +3,8 @@ import { axe, expect, test } from './fixtures.js';
 test('the explainer renders and its tokenizer chapter tokenizes typed text', async ({ page, errors }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('anatomy');
+	// figures load as they come into view
+	await page.locator('#tokenization').scrollIntoViewIfNeeded();
 	const strip = page.locator('#tokenization .la-token-strip');
 	await strip.scrollIntoViewIfNeeded();
 	const box = strip.getByRole('textbox');
