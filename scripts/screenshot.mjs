@@ -1,23 +1,14 @@
 #!/usr/bin/env node
 // Takes the README screenshot from the built site: `npm run build && node scripts/screenshot.mjs`.
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
 import { launchOptions } from './chromium.js';
+import { startPreview } from './preview.js';
 
-const port = 4198;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = await startPreview({ port: 4198 });
 try {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}`)).ok) break;
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
 	const browser = await chromium.launch(launchOptions());
 	const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
-	await page.goto(`http://localhost:${port}/reference/TokenStrip`);
+	await page.goto(`${server.url}/reference/TokenStrip`);
 	const fig = page.locator('.la-token-strip').first();
 	await fig.locator('[data-token-id]').first().waitFor({ timeout: 30_000 });
 	await page.locator('.la-token-strip select').nth(1).selectOption('cl100k_base');
@@ -26,5 +17,5 @@ try {
 	await browser.close();
 	console.log('wrote docs/screenshot.png');
 } finally {
-	server.kill();
+	server.stop();
 }

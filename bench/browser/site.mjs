@@ -3,10 +3,11 @@
 // main-thread task at load and while scrolling, p95 frame time scrolling the whole page, and the
 // gzipped JavaScript loaded before any scrolling. Medians over several runs.
 // Usage: npm run bench:site [-- --runs=5 --path=/ --no-build]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { launchOptions } from '../../scripts/chromium.js';
+import { startPreview } from '../../scripts/preview.js';
 
 const arg = (name, d) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d;
 const runs = Number(arg('runs', 5));
@@ -18,15 +19,7 @@ if (!process.argv.includes('--no-build')) {
 	const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (b.status !== 0) process.exit(1);
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(base)).ok) break;
-	} catch {
-		/* starting */
-	}
-	await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startPreview({ port });
 
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -106,7 +99,7 @@ try {
 	}
 } finally {
 	await browser.close();
-	server.kill();
+	server.stop();
 }
 console.log(`medians over ${runs} runs (ms, KB gzipped):`);
 console.table(results);

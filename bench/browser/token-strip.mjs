@@ -3,35 +3,26 @@
 // time from the page's load to the first token chips (vocabulary import and construction included),
 // and keystroke-to-DOM-update latency for a 2,000-character text once the vocabulary is loaded.
 // Prints medians. Usage: node bench/browser/token-strip.mjs [--runs=5]
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { launchOptions } from '../../scripts/chromium.js';
+import { startPreview } from '../../scripts/preview.js';
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 5);
 if (!existsSync('build/index.html')) {
 	console.error('No build/ found: run `npm run build` first.');
 	process.exit(1);
 }
-const port = 4196;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = await startPreview({ port: 4196 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}`)).ok) break;
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
 	const browser = await chromium.launch(launchOptions());
 	const firstTokens = [];
 	const keystrokes = [];
 	for (let r = 0; r < runs; r++) {
 		const page = await browser.newPage();
 		const t0 = Date.now();
-		await page.goto(`http://localhost:${port}/reference/TokenStrip`);
+		await page.goto(`${server.url}/reference/TokenStrip`);
 		await page
 			.locator('.la-token-strip [role="listbox"] [data-token-id]')
 			.first()
@@ -60,5 +51,5 @@ try {
 	console.log(`  load → first token chips (o200k_base): ${median(firstTokens)} ms`);
 	console.log(`  keystroke → DOM updated, 2,000 characters: ${median(keystrokes).toFixed(1)} ms`);
 } finally {
-	server.kill();
+	server.stop();
 }

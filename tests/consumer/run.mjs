@@ -2,7 +2,7 @@
 // Uses llm-anatomy the way a blogger would: packs the tarball, installs it into a throwaway
 // SvelteKit app in a temp folder, renders a component in a +page.svelte and in an mdsvex post,
 // prerenders, hydrates in Chromium with no console error, and calls the core from plain Node.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -129,7 +129,7 @@ try {
 } catch {
 	process.exitCode = 1;
 } finally {
-	server?.kill();
+	server?.stop();
 	if (!keep) rmSync(app, { recursive: true, force: true });
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
