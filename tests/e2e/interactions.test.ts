@@ -185,12 +185,102 @@ test('SamplingPanel: a higher temperature flattens the distribution', async ({ p
 	needs('SamplingPanel');
 	await page.goto('/');
 	const panel = figure(await loadChapter(page, 'sampling'), 'SamplingPanel');
-	const temperature = panel.getByRole('slider', { name: 'Temperature T' });
+	const summary = panel.locator('figcaption');
+	// the summary names the most likely token and its probability, e.g. "(41.2%)"
+	const top = async () => Number(/\((\d+(?:\.\d+)?)\s*%/.exec((await summary.textContent())!)![1]);
 	const t0 = Number(await panel.getAttribute('data-temperature'));
-	const summary = await panel.locator('figcaption').textContent();
+	const p0 = await top();
+	const temperature = panel.getByRole('slider', { name: 'Temperature T' });
 	await temperature.focus();
+	await page.keyboard.press('End');
+	await expect(panel).toHaveAttribute('data-temperature', '2');
+	expect(t0).toBeLessThan(2);
+	// softmax(z / T): the largest probability falls as T grows (logits not all equal)
+	await expect.poll(top).toBeLessThan(p0);
+	expect(errors).toEqual([]);
+});
+
+test('EmbeddingLookup: a typed word gets its real o200k_base ID and its row', async ({ page, errors }) => {
+	needs('EmbeddingLookup');
+	await page.goto('/');
+	const lookup = figure(await loadChapter(page, 'embeddings'), 'EmbeddingLookup');
+	// a text input with a list of suggestions is a combobox
+	const word = lookup.getByRole('combobox', { name: 'Word', exact: true });
+	await word.fill('kitten');
+	await expect(lookup).toHaveAttribute('data-word', 'kitten');
+	// the ID from the tiktoken package, not from the site's tokenizer
+	const enc = get_encoding('o200k_base');
+	const id = String(enc.encode('kitten')[0]);
+	enc.free();
+	await expect(lookup).toHaveAttribute('data-token-id', id, { timeout: 20_000 });
+	await expect(lookup.locator('figcaption')).toContainText(id);
+	expect(errors).toEqual([]);
+});
+
+test('NeuronPlot: the bias slider moves z, and ReLU passes only its positive part', async ({
+	page,
+	errors
+}) => {
+	needs('NeuronPlot');
+	await page.goto('/');
+	const neuron = figure(await loadChapter(page, 'neuron'), 'NeuronPlot');
+	await neuron.getByRole('combobox', { name: 'Activation' }).selectOption('relu');
+	await expect(neuron).toHaveAttribute('data-activation', 'relu');
+	const z = async () => Number(await neuron.getAttribute('data-z'));
+	const z0 = await z();
+	const bias = neuron.getByRole('slider', { name: 'Bias b' });
+	await bias.focus();
 	await page.keyboard.press('ArrowRight');
-	await expect.poll(async () => Number(await panel.getAttribute('data-temperature'))).toBeGreaterThan(t0);
-	await expect(panel.locator('figcaption')).not.toHaveText(summary!);
+	await expect.poll(z).toBeGreaterThan(z0);
+	await page.keyboard.press('End'); // the largest bias: z > 0, so ReLU(z) = z
+	await expect.poll(z).toBeGreaterThan(0);
+	expect(Number(await neuron.getAttribute('data-output'))).toBeCloseTo(await z(), 12);
+	await page.keyboard.press('Home'); // the smallest bias: z < 0, so ReLU(z) = 0
+	await expect.poll(z).toBeLessThan(0);
+	expect(Number(await neuron.getAttribute('data-output'))).toBe(0);
+	expect(errors).toEqual([]);
+});
+
+test('DenseLayer: moving an input slider recomputes the layer', async ({ page, errors }) => {
+	needs('DenseLayer');
+	await page.goto('/');
+	const dense = figure(await loadChapter(page, 'feed-forward'), 'DenseLayer');
+	const summary = await dense.locator('figcaption').textContent();
+	const x1 = dense.getByRole('slider', { name: 'x1' });
+	await x1.focus();
+	await page.keyboard.press('End');
+	await expect(dense.locator('figcaption')).not.toHaveText(summary!);
+	expect(errors).toEqual([]);
+});
+
+test('DecoderBlock: choosing a part of the diagram opens its explanation', async ({ page, errors }) => {
+	needs('DecoderBlock');
+	await page.goto('/');
+	const block = figure(await loadChapter(page, 'block'), 'DecoderBlock');
+	const name = (await block
+		.locator('[role="button"][data-part]:not([aria-pressed="true"])')
+		.first()
+		.getAttribute('data-part'))!;
+	const part = block.locator(`[role="button"][data-part="${name}"]`);
+	await part.focus();
+	await page.keyboard.press('Enter');
+	await expect(block).toHaveAttribute('data-part', name);
+	await expect(part).toHaveAttribute('aria-pressed', 'true');
+	expect(errors).toEqual([]);
+});
+
+test('PostTrainingPipeline: each stage is a tab that shows its own panel', async ({ page, errors }) => {
+	needs('PostTrainingPipeline');
+	await page.goto('/');
+	const pipeline = figure(await loadChapter(page, 'post-training'), 'PostTrainingPipeline');
+	const tabs = pipeline.getByRole('tab');
+	await expect(tabs).toHaveCount(3);
+	for (const [i, stage] of ['Base model', 'Supervised fine-tuning', 'Preference tuning'].entries()) {
+		await tabs.nth(i).click();
+		await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+		await expect(tabs.nth(i)).toContainText(stage);
+		await expect(pipeline.getByRole('tabpanel')).toBeVisible();
+	}
+	await expect(pipeline).toHaveAttribute('data-stage', 'preference');
 	expect(errors).toEqual([]);
 });
