@@ -43,6 +43,7 @@ export default defineConfig({
 					environment: 'node',
 					// property tests against the WASM tokenizer take seconds on a busy 2-core machine
 					testTimeout: 30_000,
+					setupFiles: ['tests/setup/fast-check.ts'],
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.js'],
 					exclude: ['src/**/*.browser.test.ts']
 				}
@@ -53,6 +54,7 @@ export default defineConfig({
 					name: 'browser',
 					include: ['src/**/*.browser.test.ts'],
 					testTimeout: 30_000,
+					setupFiles: ['tests/setup/fast-check.ts'],
 					browser: browser()
 				}
 			},

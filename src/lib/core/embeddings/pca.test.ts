@@ -111,6 +111,32 @@ describe('pca2d properties', () => {
 		);
 	});
 
+	it('nearly equal variances come out exact (a case that once needed more than 5,000 iterations)', () => {
+		// eigenvalues of the 2 × 2 sample covariance in closed form: (a + c)/2 ± √(((a − c)/2)² + b²)
+		const pts = [
+			[0, -94.00906459566689],
+			[94.47035005415576, 0],
+			[-99.62296367080344, 0],
+			[0, 99.99999999999989],
+			[0, 0],
+			[0, 0],
+			[0, 0],
+			[0, 0],
+			[0, 0]
+		];
+		const n = pts.length;
+		const mx = pts.reduce((s, p) => s + p[0], 0) / n;
+		const my = pts.reduce((s, p) => s + p[1], 0) / n;
+		const a = pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0) / (n - 1);
+		const c = pts.reduce((s, p) => s + (p[1] - my) ** 2, 0) / (n - 1);
+		const b = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0) / (n - 1);
+		const mid = (a + c) / 2;
+		const rad = Math.sqrt(((a - c) / 2) ** 2 + b * b);
+		const r = pca2d(pts);
+		expect(Math.abs(r.explainedVariance[0] - (mid + rad))).toBeLessThan(1e-9 * (a + c));
+		expect(Math.abs(r.explainedVariance[1] - (mid - rad))).toBeLessThan(1e-9 * (a + c));
+	});
+
 	it('deterministic, and the sign convention survives negating the data', () => {
 		const pts = Array.from({ length: 20 }, (_, i) => [Math.sin(i), Math.cos(3 * i), i / 10, Math.sin(i * i)]);
 		const r1 = pca2d(pts);

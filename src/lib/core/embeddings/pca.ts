@@ -33,8 +33,9 @@ const MAX_ITERATIONS = 5000;
  * C = XᵀX / (n − 1) applied as Xᵀ(Xv) / (n − 1), never formed (O(nd) per step). The second component
  * iterates the same way with v kept orthogonal to the first. Iteration stops when
  * ‖Cv − λv‖ ≤ 1e-12 · trace(C), or after 5 000 steps (when λ₁ ≈ λ₂, any vector of that plane is a
- * valid answer, and the result is still within it). The start vector is fixed (seeded), so results
- * are deterministic.
+ * valid answer, and the result is still within it). A final Rayleigh–Ritz step diagonalises the
+ * covariance restricted to the plane of the two vectors, so nearly equal variances come out exact.
+ * The start vector is fixed (seeded), so results are deterministic.
  *
  * Sign convention: each component's entry of largest magnitude is positive (on near-ties, the first
  * such entry), as eigenvectors are only defined up to sign. Where no variance is left (all points
@@ -140,8 +141,34 @@ export function pca2d(vectors: readonly ArrayLike<number>[]): Pca2d {
 		return [v, Math.max(0, dot(v, w))];
 	};
 
-	const [c1, l1] = component(null);
-	const [c2, l2] = component(c1);
+	const [c1, first] = component(null);
+	const [c2, second] = component(c1);
+	let l1 = first;
+	let l2 = second;
+	// Rayleigh–Ritz on the plane of c1 and c2: diagonalise the 2 × 2 covariance restricted to it,
+	// so that nearly equal top variances (where power iteration converges slowly) come out exact.
+	if (d > 1 && dot(c2, c2) > 0.5) {
+		const w1 = new Float64Array(d);
+		const w2 = new Float64Array(d);
+		applyCov(c1, w1);
+		applyCov(c2, w2);
+		const a = dot(c1, w1);
+		const b = dot(c1, w2);
+		const c = dot(c2, w2);
+		const theta = 0.5 * Math.atan2(2 * b, a - c);
+		const cos = Math.cos(theta);
+		const sin = Math.sin(theta);
+		for (let j = 0; j < d; j++) {
+			const u = c1[j];
+			const v = c2[j];
+			c1[j] = cos * u + sin * v;
+			c2[j] = -sin * u + cos * v;
+		}
+		const mid = (a + c) / 2;
+		const rad = Math.hypot((a - c) / 2, b);
+		l1 = Math.max(0, mid + rad);
+		l2 = Math.max(0, mid - rad);
+	}
 	for (const c of [c1, c2]) {
 		let big = 0;
 		for (let j = 0; j < d; j++) big = Math.max(big, Math.abs(c[j]));
