@@ -34,14 +34,16 @@ export interface KnownViolation {
 }
 
 /**
- * Runs axe on the page (WCAG 2.1 AA rules and best practices) and returns violations with their
- * targets. A rule named in `known` still runs on the whole page except inside that entry's
- * `within`.
+ * Runs axe on the page (WCAG 2.1 AA rules and best practices, or only the rules in `only`) and
+ * returns violations with their targets. A rule named in `known` still runs on the whole page
+ * except inside that entry's `within`.
  */
-export async function axe(page: Page, known: readonly KnownViolation[] = []) {
-	const rules = [...new Set(known.map((k) => k.rule))];
-	const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).disableRules(rules).analyze();
-	const out = describe(r.violations);
+export async function axe(page: Page, known: readonly KnownViolation[] = [], only?: string[]) {
+	const rules = [...new Set(known.map((k) => k.rule))].filter((r) => !only || only.includes(r));
+	const all = new AxeBuilder({ page });
+	if (only) all.withRules(only.filter((r) => !rules.includes(r)));
+	else all.withTags(AXE_TAGS).disableRules(rules);
+	const out = only && only.every((r) => rules.includes(r)) ? [] : describe((await all.analyze()).violations);
 	for (const rule of rules) {
 		const builder = new AxeBuilder({ page }).withRules([rule]);
 		for (const k of known.filter((x) => x.rule === rule)) builder.exclude(k.within);
