@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './scripts/chromium.js';
 
-const port = 4173;
+// not vite preview's default 4173, so a preview a developer left running does not collide
+const port = 4317;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
