@@ -75,7 +75,6 @@ test('each contents link scrolls to its chapter, and the chapter then loads its 
 });
 
 test("every figure's root element has the class la-<kebab-name>", async ({ page }) => {
-	test.fixme(true, "PostTrainingPipeline's root is .la-post-training, not .la-post-training-pipeline");
 	const available = availableFigures();
 	await page.goto('/');
 	for (const [id, names] of chapterFigures()) {

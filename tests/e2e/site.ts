@@ -80,9 +80,7 @@ export function rootClass(name: string): string {
  * that the other tests can find them; chapters.test.ts holds a fixme test that fails while this is
  * not empty.
  */
-export const ROOT_CLASS_EXCEPTIONS: Record<string, string> = {
-	PostTrainingPipeline: 'la-post-training'
-};
+export const ROOT_CLASS_EXCEPTIONS: Record<string, string> = {};
 
 /** The root element of component `name` inside `scope`. */
 export function figure(scope: Page | Locator, name: string): Locator {

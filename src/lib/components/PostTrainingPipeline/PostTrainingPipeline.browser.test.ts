@@ -52,7 +52,9 @@ describe('PostTrainingPipeline', () => {
 			.element(screen.getByTestId('chosen'))
 			.toHaveTextContent(/stop saving anything to that drive/);
 		await expect.element(screen.getByTestId('rejected')).toHaveTextContent(/install it on the same drive/);
-		expect(screen.container.querySelector('.la-post-training')!.getAttribute('data-example')).toBe('file');
+		expect(screen.container.querySelector('.la-post-training-pipeline')!.getAttribute('data-example')).toBe(
+			'file'
+		);
 	});
 
 	it('works the DPO loss out and updates it when the policy moves', async () => {

@@ -11,7 +11,7 @@ const visiblePanel = (body: string) => {
 describe('PostTrainingPipeline on the server', () => {
 	it('renders the three stages as tabs, the base stage open, touching no browser global', () => {
 		const { body } = render(PostTrainingPipeline, { props: {} });
-		expect(body).toContain('la-post-training');
+		expect(body).toContain('la-post-training-pipeline');
 		expect(body).toContain('<figure');
 		expect(body).toContain('role="tablist"');
 		expect(count(body, /role="tab"/g)).toBe(3);
