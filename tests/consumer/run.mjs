@@ -95,20 +95,9 @@ try {
 	await step('hydrate in Chromium with no console error', async () => {
 		const { chromium } = await import('playwright');
 		const { launchOptions } = await import(join(root, 'scripts/chromium.js'));
-		const port = 4300 + Math.floor(Math.random() * 500);
-		server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-			cwd: app,
-			stdio: 'ignore'
-		});
-		const base = `http://localhost:${port}`;
-		for (let i = 0; i < 100; i++) {
-			try {
-				if ((await fetch(base)).ok) break;
-			} catch {
-				/* not up yet */
-			}
-			await new Promise((r) => setTimeout(r, 200));
-		}
+		const { startPreview } = await import(join(root, 'scripts/preview.js'));
+		server = await startPreview({ root: app, port: 4300 + Math.floor(Math.random() * 500) });
+		const base = server.url;
 		const browser = await chromium.launch(launchOptions());
 		try {
 			const page = await browser.newPage();
