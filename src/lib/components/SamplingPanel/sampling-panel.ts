@@ -9,6 +9,7 @@ import {
 	filterDistribution,
 	generate,
 	minPMask,
+	probabilityOrder,
 	sample,
 	topKMask,
 	topPMask,
@@ -161,9 +162,7 @@ export function distribution(logits: number[], s: Settings): Distribution {
 	const byTopP = s.topP !== undefined ? topPMask(afterK, s.topP) : null;
 	const afterP = zeroed(afterK, byTopP);
 	const byMinP = s.minP !== undefined ? minPMask(afterP, s.minP) : null;
-	const order = Array.from({ length: probs.length }, (_, i) => i).sort(
-		(a, b) => probs[b] - probs[a] || a - b
-	);
+	const order = probabilityOrder(probs);
 	return { probs, filtered, kept, byTopK, byTopP, byMinP, order };
 }
 

@@ -18,8 +18,11 @@ import { softmax } from './softmax.js';
 /** Slack on the top-p comparison, so that a mass which equals p up to rounding counts as reaching it. */
 const TOP_P_SLACK = 1e-12;
 
-/** Indices sorted by probability, highest first, ties by lower index (a stable order). */
-function order(probs: ArrayLike<number>): number[] {
+/**
+ * Indices sorted by probability, highest first, ties by lower index (a stable order): the order
+ * in which top-k and top-p keep tokens, and the order a chart lists them in.
+ */
+export function probabilityOrder(probs: ArrayLike<number>): number[] {
 	return Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
 }
 
@@ -40,7 +43,7 @@ export function topKMask(probs: ArrayLike<number>, k: number): boolean[] {
 	checkProbs(probs, 'topK');
 	checkInt(k, 'topK', 1);
 	const keep = new Array<boolean>(probs.length).fill(false);
-	const idx = order(probs);
+	const idx = probabilityOrder(probs);
 	for (let r = 0; r < Math.min(k, idx.length); r++) keep[idx[r]] = true;
 	return keep;
 }
@@ -56,7 +59,7 @@ export function topPMask(probs: ArrayLike<number>, p: number): boolean[] {
 	let total = 0;
 	for (let i = 0; i < probs.length; i++) total += probs[i];
 	const keep = new Array<boolean>(probs.length).fill(false);
-	const idx = order(probs);
+	const idx = probabilityOrder(probs);
 	const target = p * total * (1 - TOP_P_SLACK);
 	let mass = 0;
 	for (const i of idx) {
