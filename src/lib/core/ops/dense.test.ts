@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnatomyError } from '../errors.js';
 import { ACTIVATIONS } from './activations.js';
@@ -70,6 +71,24 @@ describe('denseForward', () => {
 		expect(code(() => denseForward({ ...input, x: [[1, NaN]] }))).toBe('non-finite');
 		expect(code(() => denseForward({ ...input, activation: 'nope' as 'relu' }))).toBe('invalid-argument');
 	});
+
+	it('throws non-finite when Z1 or Z2 overflows float64, though every entry is finite', () => {
+		// float64 ends at about 1.797e308, so 1e200·1e200 = 1e400 overflows to ∞.
+		const one = { x: [[1e200]], w1: [[1e200]], b1: [0], w2: [[1]], b2: [0] };
+		expect(code(() => denseForward(one))).toBe('non-finite');
+		expect(() => denseForward(one)).toThrow(/Z1 row 0 overflows float64/);
+		// Z1 = 1e200 is fine; Z2 = 1e200·1e200 is not.
+		const two = { ...one, w1: [[1]], w2: [[1e200]] };
+		expect(code(() => denseForward(two))).toBe('non-finite');
+		expect(() => denseForward(two)).toThrow(/Z2 row 0 overflows float64/);
+		// ∞ − ∞: products of +1e400 and −1e400 would sum to NaN, never returned silently.
+		expect(code(() => denseForward({ ...one, x: [[1e200, 1e200]], w1: [[1e200], [-1e200]] }))).toBe(
+			'non-finite'
+		);
+		// just below the limit: 1e308 + 0.7e308 = 1.7e308 < 1.797e308 stays finite
+		const near = denseForward({ ...one, x: [[1e308, 0.7e308]], w1: [[1], [1]], activation: 'linear' });
+		expect(near.z2[0][0] / 1.7e308).toBeCloseTo(1, 12);
+	});
 });
 
 describe('neuron', () => {
@@ -94,5 +113,44 @@ describe('neuron', () => {
 		expect(code(() => neuron([Infinity], [1], 0))).toBe('non-finite');
 		expect(code(() => neuron([1], [1], NaN))).toBe('non-finite');
 		expect(code(() => neuron([1], [1], 0, 'softplus' as 'relu'))).toBe('invalid-argument');
+	});
+
+	it('throws non-finite when the weighted sum overflows float64', () => {
+		// 1e200·1e200 = 1e400 > Number.MAX_VALUE ≈ 1.797e308
+		expect(code(() => neuron([1e200], [1e200], 0))).toBe('non-finite');
+		expect(() => neuron([1e200], [1e200], 0)).toThrow(/weighted sum z = Σ wᵢ·xᵢ \+ b overflows float64/);
+		// 1e308 + 1e308 = 2e308 overflows in the sum, not in a product
+		expect(code(() => neuron([1e308, 1e308], [1, 1], 0))).toBe('non-finite');
+		// so does the bias: 1.5e308 + 1.5e308
+		expect(code(() => neuron([1.5e308], [1], 1.5e308, 'linear'))).toBe('non-finite');
+		// +1e400 and −1e400 would give ∞ − ∞ = NaN
+		expect(code(() => neuron([1e200, 1e200], [1e200, -1e200], 0))).toBe('non-finite');
+		// Number.MAX_VALUE itself is finite: z = MAX_VALUE, ReLU passes it on
+		const max = neuron([Number.MAX_VALUE], [1], 0, 'relu');
+		expect(max.z).toBe(Number.MAX_VALUE);
+		expect(max.a).toBe(Number.MAX_VALUE);
+	});
+
+	it('returns only finite numbers or throws non-finite, for any finite inputs (property)', () => {
+		const value = fc.double({ noNaN: true, noDefaultInfinity: true });
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(value, value), { maxLength: 6 }),
+				value,
+				fc.constantFrom('relu', 'gelu', 'silu', 'sigmoid', 'tanh', 'linear'),
+				(pairs, bias, act) => {
+					const xs = pairs.map((p) => p[0]);
+					const ws = pairs.map((p) => p[1]);
+					let r;
+					try {
+						r = neuron(xs, ws, bias, act as 'relu');
+					} catch (e) {
+						return e instanceof AnatomyError && e.code === 'non-finite';
+					}
+					return [r.z, r.a, r.slope, ...r.terms].every(Number.isFinite);
+				}
+			),
+			{ seed: 20240611, numRuns: 500 }
+		);
 	});
 });

@@ -64,6 +64,21 @@ function checkMatrix(m: Matrix, rows: number | null, cols: number | null, what: 
 	return [r, c];
 }
 
+/**
+ * Throws `non-finite` when a result computed from finite inputs is not finite: a product or sum
+ * beyond float64's largest value (about 1.8·10³⁰⁸) overflows to ±∞, and ∞ − ∞ gives NaN.
+ */
+function checkNoOverflow(values: readonly number[], what: string): void {
+	for (let i = 0; i < values.length; i++) {
+		if (!Number.isFinite(values[i])) {
+			throw new AnatomyError(
+				'non-finite',
+				`${what} overflows float64 (${values[i]} in column ${i}): the inputs, weights or biases are too large`
+			);
+		}
+	}
+}
+
 function affine(x: Matrix, w: Matrix, b: readonly number[]): Matrix {
 	const cols = b.length;
 	return x.map((row) => {
@@ -82,7 +97,8 @@ function affine(x: Matrix, w: Matrix, b: readonly number[]): Matrix {
  * `A₁ = act(Z₁)`, `Z₂ = A₁·W₂ + b₂`, and which hidden units fire (A₁ > 0) for each row.
  *
  * @throws AnatomyError `shape-mismatch` when the sizes do not chain (`x` columns = `w1` rows,
- *   `b1` = `w1` columns = `w2` rows, `b2` = `w2` columns), `non-finite` for NaN/∞ entries,
+ *   `b1` = `w1` columns = `w2` rows, `b2` = `w2` columns), `non-finite` for NaN/∞ entries and
+ *   when `Z₁` or `Z₂` overflows float64 although every entry is finite (e.g. 1e200·1e200),
  *   `invalid-argument` for an unknown activation.
  */
 export function denseForward(input: DenseInput): DenseResult {
@@ -100,8 +116,10 @@ export function denseForward(input: DenseInput): DenseResult {
 	const [, dOut] = checkMatrix(input.w2, dHidden, null, 'dense: w2');
 	checkMatrix([Array.from(input.b2)], 1, dOut, 'dense: b2');
 	const z1 = affine(input.x, input.w1, input.b1);
+	z1.forEach((row, i) => checkNoOverflow(row, `dense: Z1 row ${i}`));
 	const a1 = z1.map((row) => row.map(act.f));
 	const z2 = affine(a1, input.w2, input.b2);
+	z2.forEach((row, i) => checkNoOverflow(row, `dense: Z2 row ${i}`));
 	const fires = a1.map((row) => row.map((v) => v > 0));
 	const fireRate = fires.map((row) => (row.length ? row.filter(Boolean).length / row.length : 0));
 	return { z1, a1, z2, fires, fireRate };
@@ -123,7 +141,9 @@ export interface NeuronResult {
  * A single neuron `a = act(Σᵢ wᵢ·xᵢ + b)`, for the neuron plot.
  *
  * @throws AnatomyError `shape-mismatch` when `inputs` and `weights` differ in length,
- *   `non-finite` for a NaN/∞ input, weight or bias, `invalid-argument` for an unknown activation.
+ *   `non-finite` for a NaN/∞ input, weight or bias and when the weighted sum `z` overflows float64
+ *   although every value is finite (e.g. 1e200·1e200; an overflowing product makes `z` ±∞ or NaN),
+ *   `invalid-argument` for an unknown activation.
  */
 export function neuron(
 	inputs: readonly number[],
@@ -140,5 +160,11 @@ export function neuron(
 	checkFinite([bias], 'neuron: bias');
 	const terms = inputs.map((x, i) => weights[i] * x);
 	const z = terms.reduce((s, t) => s + t, bias);
+	if (!Number.isFinite(z)) {
+		throw new AnatomyError(
+			'non-finite',
+			`neuron: the weighted sum z = Σ wᵢ·xᵢ + b overflows float64 (${z}): the inputs, weights or bias are too large`
+		);
+	}
 	return { z, a: act.f(z), terms, slope: act.df(z) };
 }
