@@ -98,5 +98,6 @@ describe('DenseLayer', () => {
 	it('renders in Chinese', async () => {
 		const screen = await render(DenseLayer, { locale: 'zh' });
 		await expect.element(screen.getByRole('heading', { name: '检视器' })).toBeInTheDocument();
+		await expect.element(screen.getByRole('combobox', { name: '激活函数' })).toHaveValue('relu');
 	});
 });

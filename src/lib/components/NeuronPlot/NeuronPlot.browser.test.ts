@@ -4,6 +4,13 @@ import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import NeuronPlot from './NeuronPlot.svelte';
 
+// WCAG 2.0 and 2.1 A/AA rules and best practices; label-content-name-mismatch (visible text of a
+// control in its accessible name) is named as well, since older axe-core tags it 'experimental'.
+const AXE_OPTIONS: axe.RunOptions = {
+	runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+	rules: { 'label-content-name-mismatch': { enabled: true } }
+};
+
 // Hand calculation for the default neuron: z = 1.1·0.7 + (−0.85)·(−0.25) + 0.55·0.45 + 0 = 1.23.
 // At z = 1.23: e^−1.23 = 0.29229, so sigmoid = 1/1.29229 = 0.77382; SiLU = 1.23·0.77382 = 0.95180;
 // tanh = (e^2.46 − 1)/(e^2.46 + 1) = 10.7048/12.7048 = 0.84258; GELU = 1.23·Φ(1.23) = 1.23·0.89065 = 1.0955.
@@ -93,10 +100,27 @@ describe('NeuronPlot', () => {
 		for (const width of [1200, 360]) {
 			await page.viewport(width, 900);
 			const screen = await render(NeuronPlot, { showDerivative: true });
-			const res = await axe.run(screen.container, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+			const res = await axe.run(screen.container, AXE_OPTIONS);
 			expect(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 			screen.unmount();
 		}
+	});
+
+	it('lists the offered activations plus the one drawn, under a label in the page language', async () => {
+		const onActivationChange = vi.fn();
+		const screen = await render(NeuronPlot, {
+			activations: ['relu', 'sigmoid'],
+			activation: 'tanh',
+			locale: 'zh',
+			onActivationChange
+		});
+		const select = screen.getByRole('combobox', { name: '激活函数' });
+		await expect.element(select).toHaveValue('tanh');
+		const options = [...(select.element() as HTMLSelectElement).options].map((o) => o.textContent);
+		expect(options).toEqual(['ReLU', 'Sigmoid', 'tanh']);
+		await select.selectOptions('relu');
+		expect(onActivationChange).toHaveBeenLastCalledWith('relu');
+		await expect.element(screen.getByTestId('output')).toHaveTextContent('1.23');
 	});
 
 	it('renders in Chinese', async () => {
