@@ -47,6 +47,16 @@ describe('DenseLayer on the server', () => {
 		expect(body).not.toContain('class="edge ');
 	});
 
+	it('shows the core’s message when a weighted sum overflows float64', () => {
+		// Z1 = 1e200·1e200 = 1e400, past float64's largest value (about 1.8e308)
+		const { body } = render(DenseLayer, {
+			props: { x: [1e200], w1: [[1e200]], b1: [0], w2: [[1]], b2: [0] }
+		});
+		expect(body).toContain('role="alert"');
+		expect(body).toContain('Z1 row 0 overflows float64');
+		expect(body).not.toContain('class="edge ');
+	});
+
 	it('treats NaN inputs as 0 with a message', () => {
 		const { body } = render(DenseLayer, { props: { ...handLayer, x: [NaN, NaN] } });
 		expect(body).toContain('not finite');

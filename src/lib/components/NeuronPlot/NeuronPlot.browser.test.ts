@@ -91,8 +91,15 @@ describe('NeuronPlot', () => {
 		// x = [0, 2, 3], w = [1, 0, 0], b = 0 → z = 0
 		await expect.element(screen.getByTestId('z')).toHaveTextContent('0');
 		await screen.rerender({ inputs: [1e300, 1e300], weights: [1e300, 1e300], bias: 0 });
-		// z overflows to Infinity: the core reports it, the figure says so
-		await expect.element(screen.getByRole('alert').last()).toBeInTheDocument();
+		// 1e300·1e300 = 1e600 is past float64's 1.8e308: the core throws non-finite, the figure shows it
+		await expect
+			.element(screen.getByRole('alert'))
+			.toHaveTextContent(/weighted sum z = Σ wᵢ·xᵢ \+ b overflows float64/);
+		expect(screen.getByTestId('z').query()).toBeNull();
+		// and recovers with sane values
+		await screen.rerender({ inputs: [1, 1], weights: [0.5, 0.25], bias: 0 });
+		await expect.element(screen.getByTestId('z')).toHaveTextContent('0.750');
+		expect(screen.getByRole('alert').query()).toBeNull();
 		expect(errors).not.toHaveBeenCalled();
 	});
 

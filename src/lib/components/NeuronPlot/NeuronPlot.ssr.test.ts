@@ -43,6 +43,15 @@ describe('NeuronPlot on the server', () => {
 		expect(body).toContain('<strong data-testid="z">0</strong>');
 	});
 
+	it('shows the core’s message when the weighted sum overflows float64', () => {
+		// 1e200·1e200 = 1e400 is past float64's largest value, about 1.8e308
+		const { body } = render(NeuronPlot, { props: { inputs: [1e200], weights: [1e200], bias: 0 } });
+		expect(body).toContain('role="alert"');
+		expect(body).toContain('overflows float64');
+		expect(body).not.toContain('data-testid="z"');
+		expect(body).not.toContain('data-z=');
+	});
+
 	it('renders an empty neuron as one input at 0, and speaks Chinese when asked', () => {
 		const { body } = render(NeuronPlot, { props: { inputs: [], weights: [], locale: 'zh' } });
 		expect(body).toContain('单个神经元');
