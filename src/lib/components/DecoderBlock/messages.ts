@@ -17,6 +17,7 @@ export type DecoderBlockKey =
 	| 'dims.attention'
 	| 'dims.mlp'
 	| 'dims.moe'
+	| 'partDetails'
 	| 'explain.input.rope'
 	| 'explain.input.learned'
 	| 'explain.rmsnorm'
@@ -66,6 +67,7 @@ export const decoderBlockMessages: Catalogues<DecoderBlockKey> = {
 		'dims.attention': '{heads} Q · {kvHeads} KV heads × {headDim}',
 		'dims.mlp': '{d} → {f} → {d}',
 		'dims.moe': '{d} → {f} → {d} per expert',
+		partDetails: '{dims}; {count} parameters per layer ({exact})',
 		'explain.input.rope':
 			'The residual stream enters: one vector of {d} numbers for each of the {tokens} positions. The block reads it and adds its results back; the shape [{tokens} × {d}] never changes.',
 		'explain.input.learned':
@@ -130,6 +132,7 @@ export const decoderBlockMessages: Catalogues<DecoderBlockKey> = {
 		'dims.attention': '{heads} 个 Q · {kvHeads} 个 KV 头 × {headDim}',
 		'dims.mlp': '{d} → {f} → {d}',
 		'dims.moe': '每个专家 {d} → {f} → {d}',
+		partDetails: '{dims}；每层 {count} 个参数（{exact}）',
 		'explain.input.rope':
 			'残差流进入本块：{tokens} 个位置各有一个 {d} 维向量。块读取它并把结果加回去；形状 [{tokens} × {d}] 始终不变。',
 		'explain.input.learned':
