@@ -38,3 +38,19 @@ export {
 export { LORA_TARGETS as WEIGHT_FIELD_LORA_TARGETS, type LoraGroup as WeightFieldLoraGroup } from './lora.js';
 export { WEIGHT_FIELD_ALPHABET } from './vocab.js';
 export { type ToyLanguage as WeightFieldLanguage } from './corpus.js';
+export {
+	createWeightFieldWorkerHandler,
+	createWeightFieldWorkerClient,
+	type WeightFieldFrame,
+	type WeightFieldStageLengths,
+	type WeightFieldWorkerInfo,
+	type WeightFieldWorkerErrorData,
+	type WeightFieldWorkerRequest,
+	type WeightFieldWorkerResponse,
+	type WeightFieldWorkerClock,
+	type WeightFieldWorkerHandler,
+	type WeightFieldWorkerLike,
+	type WeightFieldWorkerCreated,
+	type WeightFieldWorkerClientOptions,
+	type WeightFieldWorkerClient
+} from './worker-protocol.js';
