@@ -8,29 +8,7 @@ export type KnownIssue = KnownViolation & { theme?: 'dark' };
  * fixed so that the rest of each page stays checked. accessibility.test.ts holds a fixme test for
  * each; remove an entry when its component is fixed and that test passes.
  */
-export const KNOWN_AXE: readonly KnownIssue[] = [
-	{
-		rule: 'label-content-name-mismatch',
-		within: '.la-decoder-block',
-		page: '/reference/DecoderBlock',
-		reason:
-			'diagram parts (role=button) are named by aria-label; axe does not find their SVG text ("RMSNorm", "[4,096]", "4.10 K") in the name even with it prefixed; the name should come from the content with the details in a description'
-	},
-	{
-		rule: 'label-content-name-mismatch',
-		within: '.la-dense-layer',
-		page: '/reference/DenseLayer',
-		reason:
-			'graph nodes (role=button) are named by aria-label; axe does not find their SVG text ("0.80", "x1") in the name even with it prefixed; the name should come from the content with the details in a description'
-	},
-	{
-		rule: 'label-content-name-mismatch',
-		within: '.la-optimizer-race',
-		page: '/reference/OptimizerRace',
-		reason:
-			'the contour map is a <button> named "Contour map of …" whose visible tick labels, "min" and "start" are not in its name'
-	}
-];
+export const KNOWN_AXE: readonly KnownIssue[] = [];
 
 /** The known axe violations that apply in a theme. */
 export const knownAxe = (theme: 'light' | 'dark' = 'light') =>
