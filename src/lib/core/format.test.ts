@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, formatNumber, formatPercent } from './format.js';
 
@@ -20,5 +21,66 @@ describe('format', () => {
 		expect(formatNumber(NaN)).toBe('NaN');
 		expect(formatNumber(1e-5)).toBe('1.00e−5');
 		expect(formatPercent(0.4213)).toBe('42.1%');
+	});
+	it('groups digits and places the decimal mark as the locale does', () => {
+		expect(formatCount(999, { locale: 'de' })).toBe('999');
+		expect(formatBytes(1000)).toBe('1,000 B');
+		expect(formatBytes(1000, { locale: 'de' })).toBe('1.000 B');
+		expect(formatNumber(2.5, { locale: 'de' })).toBe('2,50');
+		expect(formatPercent(0.4213, { locale: 'fr' })).toBe('42,1%');
+		expect(formatNumber(123456, { locale: 'en' })).toBe('123,456');
+	});
+	it('formats to the significant digits asked for, in any locale (against Number.prototype.toPrecision)', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ min: 1e-3, max: 999_999, noNaN: true }),
+				fc.integer({ min: 1, max: 6 }),
+				fc.constantFrom('en', 'de', 'zh-CN'),
+				(x, digits, locale) => {
+					const shown = formatNumber(x, { digits, locale });
+					// undo the locale's grouping and decimal marks, then compare with toPrecision
+					const plain =
+						locale === 'de' ? shown.replace(/\./g, '').replace(',', '.') : shown.replace(/,/g, '');
+					const want = Number(x.toPrecision(digits));
+					expect(Math.abs(Number(plain) - want)).toBeLessThanOrEqual(
+						Math.abs(want) * 1e-12 + 10 ** (Math.floor(Math.log10(x)) - digits + 1) / 2 + 1e-12
+					);
+				}
+			)
+		);
+	});
+	it('writes English exactly as Intl.NumberFormat does, for any value and number of digits', () => {
+		const intl = (n: number, decimals: number) =>
+			new Intl.NumberFormat('en', {
+				minimumFractionDigits: decimals,
+				maximumFractionDigits: decimals
+			}).format(n);
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.double({ noNaN: true, noDefaultInfinity: true }),
+					fc.integer().map((i) => i / 1000)
+				),
+				fc.integer({ min: 1, max: 8 }),
+				(x, digits) => {
+					const a = Math.abs(x);
+					if (a >= 1e-3 && a < 1e6 && x !== 0) {
+						const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
+						expect(formatNumber(x, { digits })).toBe(intl(x, decimals).replace(/^-/, '−'));
+					}
+					if (a >= 1000) {
+						const v = [1e12, 1e9, 1e6, 1e3].find((s) => a >= s)!;
+						const m = Math.abs(x / v);
+						const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(m)));
+						expect(formatCount(x, { digits }).split(' ')[0]).toBe(intl(x / v, decimals));
+					} else expect(formatCount(x, { digits })).toBe(intl(Math.round(x), 0));
+				}
+			)
+		);
+		// ties round away from zero, as Intl's default does
+		expect(formatNumber(0.125, { digits: 2 })).toBe('0.13');
+		expect(formatNumber(-2.5, { digits: 1 })).toBe('−3');
+		expect(formatCount(1_234_567_890_123_456)).toBe('1,235 T');
+		expect(formatCount(-0.4)).toBe('-0');
 	});
 });
