@@ -166,6 +166,23 @@ describe('AttentionMatrix', () => {
 		expect(root.querySelector('.box.hover')).not.toBeNull();
 	});
 
+	it('reads out the SVG cell under the pointer or focus, and clears when the pointer leaves', async () => {
+		const screen = await render(AttentionMatrix, { tokens: ['a', 'b', 'c'], causal: true });
+		const root = screen.container;
+		const readout = screen.getByTestId('readout');
+		await expect.element(readout).toHaveTextContent('Hover or focus a cell to read it.');
+		// row 2 ("c") attends to keys a, b, c; the weight is the cell's own data-value
+		const target = root.querySelector('[data-part="weights"] [data-cell="2-1"]')!;
+		const w = Number(target.getAttribute('data-value'));
+		await userEvent.hover(target.querySelector('rect')!);
+		await expect.element(readout).toHaveTextContent(`Query 3 “c” → key 2 “b”: weight ${w.toPrecision(3)}`);
+		await userEvent.unhover(target.querySelector('rect')!);
+		await expect.element(readout).toHaveTextContent('Hover or focus a cell to read it.');
+		// focusing a cell of the interactive grid reads it too
+		(root.querySelector('[data-part="weights"] [data-cell="1-0"]') as SVGGElement).focus();
+		await expect.element(readout).toHaveTextContent('Query 2 “b” → key 1 “a”');
+	});
+
 	it('clips 5,000 tokens to 1,024 with a message and a canvas', async () => {
 		const screen = await render(AttentionMatrix, {
 			tokens: Array.from({ length: 5000 }, (_, i) => `t${i}`),
