@@ -14,4 +14,9 @@ describe('TokenStrip on the server', () => {
 		const { body } = render(TokenStrip, { props: { text: 'x', editable: false } });
 		expect(body).not.toContain('<textarea');
 	});
+	it('accepts the deprecated pageSize without passing it on to the DOM', () => {
+		const { body } = render(TokenStrip, { props: { text: 'x', pageSize: 500 } });
+		expect(body).toContain('la-token-strip');
+		expect(body.toLowerCase()).not.toContain('pagesize');
+	});
 });

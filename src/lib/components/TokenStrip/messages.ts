@@ -21,6 +21,8 @@ export type TokenStripKey =
 	| 'token'
 	| 'tokenDetail'
 	| 'partial'
+	// 'showMore' and 'truncated' are no longer shown (the strip scrolls through every token); they stay
+	// so that existing message overrides still type-check.
 	| 'showMore'
 	| 'truncated'
 	| 'tooLong'

@@ -26,7 +26,13 @@ export interface TokenStripProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
 	editable?: boolean;
 	/** Example sentences offered as buttons; `[]` hides them. @default code, emoji, CJK, a name and numbers */
 	examples?: TokenStripExample[];
-	/** Tokens rendered before a "show more" button; counts always cover the whole text. @default 1500 */
+	/**
+	 * Deprecated and ignored: the strip no longer pages. Every token is reachable by scrolling the
+	 * strip (its height is `--la-token-strip-max-height`, 24rem by default) or with the keyboard, and
+	 * only the chips near the view are rendered. Still accepted, so existing code keeps working.
+	 * @deprecated Remove it; it has no effect.
+	 * @default undefined
+	 */
 	pageSize?: number;
 	/** Characters tokenized at most; longer text is cut with a message. @default 2_000_000 */
 	maxCharacters?: number;
@@ -34,7 +40,11 @@ export interface TokenStripProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
 	title?: string;
 	/** Heading level of the title. @default 3 */
 	headingLevel?: 2 | 3 | 4 | 5 | 6;
-	/** Index of the focused token, or -1. Bindable. @default -1 */
+	/**
+	 * Index of the focused token, or -1. Setting it brings that token into view in the strip,
+	 * however long the text. Bindable.
+	 * @default -1
+	 */
 	selected?: number;
 	/** Locale of the strings; otherwise the page's `<Messages>` locale. */
 	locale?: string;
