@@ -11,6 +11,9 @@ import WeightField from './WeightField.svelte';
 
 const root = (c: HTMLElement) => c.querySelector('.la-weight-field') as HTMLElement;
 const attr = (c: HTMLElement, name: string) => root(c).getAttribute(name);
+/** Waits for the run to exist (its worker started, or the main-thread fallback took over). */
+const started = (c: HTMLElement) =>
+	vi.waitFor(() => expect(attr(c, 'data-trainer')).not.toBe('none'), { timeout: 15000 });
 
 // Console errors and uncaught errors fail the test that caused them.
 let errors: unknown[] = [];
@@ -64,6 +67,7 @@ describe('WeightField', () => {
 		await vi.waitFor(() => expect(attr(screen.container, 'data-renderer')).toBe('canvas'), {
 			timeout: 15000
 		});
+		await started(screen.container);
 		const canvas = screen.container.querySelector('canvas')!;
 		expect([canvas.width, canvas.height]).toEqual([256, 256]);
 		await vi.waitFor(() => expect(pixel(canvas, cellOf(GAIN + 12))).toEqual([5, 48, 97]));
@@ -76,6 +80,7 @@ describe('WeightField', () => {
 		await vi.waitFor(() => expect(attr(screen.container, 'data-renderer')).toBe('canvas'), {
 			timeout: 15000
 		});
+		await started(screen.container);
 		const canvas = screen.container.querySelector('canvas')!;
 		// Frozen gain: rgb(5, 48, 97) moved 70 % of the way to the white background:
 		// 5 + 0.7·250 = 180, 48 + 0.7·207 = 192.9 → 193, 97 + 0.7·158 = 207.6 → 208.
@@ -91,11 +96,13 @@ describe('WeightField', () => {
 		});
 		await screen.getByRole('button', { name: 'Step' }).click();
 		await screen.getByRole('button', { name: 'Step' }).click();
-		expect(attr(screen.container, 'data-step')).toBe('2');
+		await vi.waitFor(() => expect(attr(screen.container, 'data-step')).toBe('2'));
 		(screen.getByRole('radio', { name: 'Pretraining' }).element() as HTMLElement).focus();
 		await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
 		await vi.waitFor(() => expect(attr(screen.container, 'data-stage')).toBe('inference'));
 		expect(onStageChange).toHaveBeenLastCalledWith('inference');
+		// The run has entered the stage (step 0 of inference) once the prompt fills the cache.
+		await vi.waitFor(() => expect(attr(screen.container, 'data-step')).toBe('0'));
 		const filled = () => screen.container.querySelectorAll('.kv-strip li.filled').length;
 		const before = filled();
 		await screen.getByRole('button', { name: 'Step' }).click();
@@ -136,18 +143,41 @@ describe('WeightField', () => {
 		expect(attr(screen.container, 'data-playing')).toBe('false');
 	});
 
-	it('mounts and unmounts 100 times without leaving a frame loop running or an error', async () => {
+	it('mounts and unmounts 100 times without leaving a frame loop or a worker running, or an error', async () => {
 		const raf = vi.spyOn(window, 'requestAnimationFrame');
 		const caf = vi.spyOn(window, 'cancelAnimationFrame');
-		for (let i = 0; i < 100; i++) {
-			const screen = await render(WeightField, { renderer: 'canvas', seed: i, showLadder: i % 2 === 0 });
-			if (i % 10 === 0) {
-				await vi.waitFor(() => expect(attr(screen.container, 'data-playing')).toBe('true'), {
-					timeout: 15000
-				});
+		// Every worker the component starts, until it is terminated.
+		const live = new Set<Worker>();
+		let started = 0;
+		class CountedWorker extends Worker {
+			constructor(url: string | URL, options?: WorkerOptions) {
+				super(url, options);
+				live.add(this);
+				started++;
 			}
-			await screen.unmount();
+			terminate() {
+				live.delete(this);
+				super.terminate();
+			}
 		}
+		vi.stubGlobal('Worker', CountedWorker);
+		try {
+			for (let i = 0; i < 100; i++) {
+				const screen = await render(WeightField, { renderer: 'canvas', seed: i, showLadder: i % 2 === 0 });
+				if (i % 10 === 0) {
+					await vi.waitFor(() => expect(attr(screen.container, 'data-playing')).toBe('true'), {
+						timeout: 15000
+					});
+					expect(attr(screen.container, 'data-trainer')).toBe('worker');
+				}
+				await screen.unmount();
+			}
+		} finally {
+			vi.unstubAllGlobals();
+		}
+		// A figure that never came on screen never started its run.
+		expect(started).toBeGreaterThanOrEqual(10);
+		expect(live.size).toBe(0);
 		expect(raf).toHaveBeenCalled();
 		expect(caf).toHaveBeenCalled();
 		const calls = raf.mock.calls.length;
@@ -192,11 +222,94 @@ describe('WeightField', () => {
 		await expect.element(screen.getByText(/could not start/), { timeout: 15000 }).toBeInTheDocument();
 		// The run still works with its default learning rate.
 		await screen.getByRole('button', { name: 'Step' }).click();
-		expect(attr(screen.container, 'data-step')).toBe('1');
+		await vi.waitFor(() => expect(attr(screen.container, 'data-step')).toBe('1'));
 		await screen.rerender({ parameters: -5, sequenceLength: 1e9 });
 		expect(attr(screen.container, 'data-model')).toBe('llama-3.1-8b');
 		expect(attr(screen.container, 'data-sequence-length')).toBe('131072');
 		await expect.element(screen.getByText(/not a parameter count/)).toBeInTheDocument();
+	});
+
+	it('trains in a Web Worker: the main thread only draws, and the loss goes down over the steps', async () => {
+		const onProgress = vi.fn();
+		const screen = await render(WeightField, { renderer: 'canvas', stepsPerSecond: 120, onProgress });
+		await vi.waitFor(() => expect(attr(screen.container, 'data-trainer')).toBe('worker'), { timeout: 15000 });
+		await vi.waitFor(() => expect(Number(attr(screen.container, 'data-step'))).toBeGreaterThanOrEqual(80), {
+			timeout: 30000,
+			interval: 100
+		});
+		await screen.getByRole('button', { name: 'Pause' }).click();
+		await vi.waitFor(() => expect(attr(screen.container, 'data-playing')).toBe('false'));
+		const [metrics, history] = onProgress.mock.calls.at(-1)!;
+		// Every step of the worker arrived once, in order.
+		expect(history.length).toBe(metrics.totalStep);
+		expect(history.map((p: { step: number }) => p.step)).toEqual(
+			history.map((_: unknown, i: number) => i + 1)
+		);
+		// A fresh model starts near ln 20 ≈ 3.0 nats per token; 80 steps on the toy language bring it well below.
+		const mean = (xs: { loss: number }[]) => xs.reduce((a, p) => a + p.loss, 0) / xs.length;
+		const first = mean(history.slice(0, 10));
+		const last = mean(history.slice(-10));
+		expect(first).toBeGreaterThan(2.7);
+		expect(last).toBeLessThan(first - 0.5);
+		expect(Number(screen.container.querySelector('[data-readout="loss"]')!.textContent)).toBeLessThan(first);
+		// The field draws the worker's weights: every cell holds a colour of the palette, none is left blank.
+		const canvas = screen.container.querySelector('canvas')!;
+		const data = canvas.getContext('2d')!.getImageData(0, 0, 256, 256).data;
+		let blank = 0;
+		for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] === 0) blank++;
+		expect(blank).toBe(0);
+	});
+
+	it('trains on the main thread where there is no Worker', async () => {
+		vi.stubGlobal('Worker', undefined);
+		try {
+			const screen = await render(WeightField, { renderer: 'canvas' });
+			await vi.waitFor(() => expect(attr(screen.container, 'data-trainer')).toBe('main'), { timeout: 15000 });
+			await vi.waitFor(() => expect(Number(attr(screen.container, 'data-step'))).toBeGreaterThan(3), {
+				timeout: 15000
+			});
+			await screen.getByRole('button', { name: 'Pause' }).click();
+			const step = Number(attr(screen.container, 'data-step'));
+			await screen.getByRole('button', { name: 'Step' }).click();
+			// On the main thread a step is taken at once.
+			expect(Number(attr(screen.container, 'data-step'))).toBe(step + 1);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
+	it('falls back to the main thread when the worker fails to start, without an error', async () => {
+		// A worker whose script cannot load: it answers nothing and fires an `error` event.
+		let made = 0;
+		let terminated = 0;
+		class FailingWorker extends EventTarget {
+			constructor() {
+				super();
+				made++;
+				setTimeout(() => this.dispatchEvent(new Event('error')), 50);
+			}
+			postMessage() {}
+			terminate() {
+				terminated++;
+			}
+		}
+		vi.stubGlobal('Worker', FailingWorker);
+		try {
+			const onProgress = vi.fn();
+			const screen = await render(WeightField, { renderer: 'canvas', stage: 'finetune-full', onProgress });
+			await vi.waitFor(() => expect(attr(screen.container, 'data-trainer')).toBe('main'), { timeout: 15000 });
+			expect([made, terminated]).toEqual([1, 1]);
+			// The same run, in the stage asked for, now steps on the main thread.
+			await vi.waitFor(() => expect(Number(attr(screen.container, 'data-step'))).toBeGreaterThan(3), {
+				timeout: 15000
+			});
+			expect(attr(screen.container, 'data-stage')).toBe('finetune-full');
+			expect(attr(screen.container, 'data-playing')).toBe('true');
+			expect(onProgress.mock.calls.at(-1)![0].stage).toBe('finetune-full');
+			expect(screen.container.querySelector('[role="alert"]')).toBeNull();
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 
 	it('does not start on its own under prefers-reduced-motion', async () => {

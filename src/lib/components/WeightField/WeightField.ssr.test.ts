@@ -30,6 +30,8 @@ describe('WeightField on the server', () => {
 		expect(body).toContain('la-weight-field');
 		expect(body).toContain('<figure');
 		expect(body).toContain('data-renderer="none"');
+		// No run on the server: it starts in the browser, in a worker where one can start.
+		expect(body).toContain('data-trainer="none"');
 		expect(body).toContain('data-model="llama-3.1-8b"');
 		// Memory cards from the real config, in bf16, pretraining.
 		expect(body).toContain('data-card="weights"');

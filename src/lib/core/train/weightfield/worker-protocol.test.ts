@@ -101,6 +101,7 @@ describe('createWeightFieldWorkerHandler', () => {
 		expect(f.weights).toBeInstanceOf(Float32Array);
 		expect(f.weights.length).toBe(P);
 		expect(f.updates.every((u) => u === 0)).toBe(true);
+		expect(f.adapters).toBeNull();
 		// The two arrays' buffers travel in the transfer list.
 		expect(out[0].transfer).toEqual([f.weights.buffer, f.updates.buffer]);
 	});
@@ -145,7 +146,10 @@ describe('createWeightFieldWorkerHandler', () => {
 			check(f);
 		}
 		direct.setStage('finetune-lora');
-		check(frameOf(send({ type: 'setStage', stage: 'finetune-lora' })));
+		const lora = frameOf(send({ type: 'setStage', stage: 'finetune-lora' }));
+		check(lora);
+		// The default adapters: rank 4, α = 8, so the scale α / r = 2.
+		expect(lora.adapters).toEqual({ rank: 4, scale: 2 });
 		direct.step(6);
 		check(frameOf(send({ type: 'step', n: 6 })));
 		direct.setStage('inference');

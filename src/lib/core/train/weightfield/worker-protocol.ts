@@ -49,6 +49,8 @@ export interface WeightFieldFrame {
 	updates: Float32Array;
 	/** The weight groups, with whether each trains in the current stage. */
 	groups: WeightFieldGroupState[];
+	/** The LoRA adapters' rank r and scale α / r in `finetune-lora`; null otherwise. */
+	adapters: { rank: number; scale: number } | null;
 	/** History points added since the previous frame, oldest first. */
 	history: WeightFieldHistoryPoint[];
 	/** The history restarted before `history` (create, reset): drop the points kept so far. */
@@ -266,6 +268,7 @@ export function createWeightFieldWorkerHandler(
 			weights,
 			updates,
 			groups: [...snap.groups],
+			adapters: snap.adapters ? { rank: snap.adapters.rank, scale: snap.adapters.scale } : null,
 			history,
 			historyReset,
 			steps,
