@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Uses llm-anatomy the way a blogger would: packs the tarball, installs it into a throwaway
 // SvelteKit app in a temp folder, renders a component in a +page.svelte and in an mdsvex post,
-// prerenders, hydrates in Chromium with no console error, and calls the core from plain Node.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// prerenders, hydrates in Chromium with no console error, checks that WeightField's training
+// worker (emitted by the app's own build from the packaged worker.js) starts, and calls the core
+// from plain Node.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,31 @@ const dev = pkg.devDependencies;
 const app = mkdtempSync(join(tmpdir(), 'llm-anatomy-consumer-'));
 let tarball = '';
 let server;
+let devServer;
+
+/** Collects console errors, uncaught exceptions and failed requests of a page. */
+function recordErrors(page) {
+	const errors = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+	return errors;
+}
+
+/** Opens the WeightField page: it must train in a Web Worker served by the app, and step. */
+async function checkLab(page, base) {
+	const workers = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	await page.goto(base + '/lab');
+	await page.locator('.la-weight-field canvas').scrollIntoViewIfNeeded();
+	await page.locator('.la-weight-field[data-trainer="worker"]').waitFor({ timeout: 30_000 });
+	await page.waitForFunction(
+		() => Number(document.querySelector('.la-weight-field')?.getAttribute('data-step')) > 10,
+		null,
+		{ timeout: 30_000 }
+	);
+	if (!workers.some((u) => u.startsWith(base))) throw new Error(`no worker from the app: ${workers}`);
+}
 
 try {
 	console.log(`consumer app in ${app}`);
@@ -91,6 +118,12 @@ try {
 			if (!html.includes('la-token-strip')) throw new Error(`${name}: TokenStrip was not server-rendered`);
 		}
 		if (!post.includes('How my tokenizer sees')) throw new Error('post: mdsvex content missing');
+		const lab = readFileSync(join(app, 'build/lab.html'), 'utf8');
+		if (!lab.includes('la-weight-field')) throw new Error('lab: WeightField was not server-rendered');
+		if (!lab.includes('data-trainer="none"')) throw new Error('lab: the server started a run');
+		// the app's bundler found `new Worker(new URL('…/worker.js', import.meta.url))` and emitted the worker
+		if (!readdirSync(join(app, 'build/_app/immutable/workers')).some((f) => f.endsWith('.js')))
+			throw new Error('lab: no worker chunk was emitted');
 	});
 	await step('hydrate in Chromium with no console error', async () => {
 		const { chromium } = await import('playwright');
@@ -101,15 +134,45 @@ try {
 		const browser = await chromium.launch(launchOptions());
 		try {
 			const page = await browser.newPage();
-			const errors = [];
-			page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-			page.on('pageerror', (e) => errors.push(e.message));
-			page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+			const errors = recordErrors(page);
 			for (const path of ['/', '/post']) {
 				await page.goto(base + path);
 				// hydrated and tokenized: chips carry the real token IDs of "hello world"
 				await page.locator('.la-token-strip [data-token-id="24912"]').first().waitFor({ timeout: 20_000 });
 			}
+			// WeightField trains in its Web Worker, not on the main thread, and steps
+			await checkLab(page, base);
+			if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
+		} finally {
+			await browser.close();
+		}
+	});
+	await step('dev server (vite dev): WeightField trains in its worker', async () => {
+		const { chromium } = await import('playwright');
+		const { launchOptions } = await import(join(root, 'scripts/chromium.js'));
+		const port = 4800 + Math.floor(Math.random() * 500);
+		const base = `http://localhost:${port}`;
+		devServer = spawn(
+			process.execPath,
+			[join(app, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(port), '--strictPort'],
+			{ cwd: app, stdio: 'ignore' }
+		);
+		for (let t = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
+			if (devServer.exitCode !== null) throw new Error(`vite dev exited with code ${devServer.exitCode}`);
+			if (
+				await fetch(base).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+				break;
+			if (Date.now() - t > 60_000) throw new Error(`vite dev did not answer on ${base}`);
+		}
+		const browser = await chromium.launch(launchOptions());
+		try {
+			const page = await browser.newPage();
+			const errors = recordErrors(page);
+			await checkLab(page, base);
 			if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
 		} finally {
 			await browser.close();
@@ -119,6 +182,7 @@ try {
 	process.exitCode = 1;
 } finally {
 	server?.stop();
+	devServer?.kill();
 	if (!keep) rmSync(app, { recursive: true, force: true });
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
