@@ -166,7 +166,8 @@ describe('createWeightFieldWorkerHandler', () => {
 		const reply = frameOf(send({ type: 'play', rate: 100, stageLengths: { pretrain: 5 } }));
 		expect(reply).toMatchObject({ steps: 0, playing: true });
 		expect(handler.playing).toBe(true);
-		// 100 steps per second: one every 10 ms, at t = 0, 10, 20, 30; the fifth (t = 40) is not due at 35 ms.
+		// 100 steps per second: a step once 10 ms less 1 ms of jitter tolerance have passed, so at
+		// t = 0, 9, 18, 27; the fifth (t = 36) is not due at 35 ms.
 		time.advance(35);
 		const loop = () =>
 			out.filter((o) => o.response.ok && o.response.id === null).map((o) => frameOf(o.response));

@@ -195,9 +195,9 @@ const defaultClock = (): WeightFieldWorkerClock => ({
  * Creates the worker's side of the protocol. `post(response, transfer)` sends one response and
  * moves the buffers in `transfer` with it (`self.postMessage` in a worker).
  *
- * The playing loop takes one step when 1000 / `rate` ms have passed since the previous one (it
- * does not catch up after a stall) and while fewer than `ahead` frames wait for an
- * acknowledgement. It stops by itself when a step finishes its stage's schedule, when the run
+ * The playing loop takes one step when 1000 / `rate` ms (less 1 ms of timer jitter) have passed
+ * since the previous one (it does not catch up after a stall) and while fewer than `ahead` frames
+ * wait for an acknowledgement. It stops by itself when a step finishes its stage's schedule, when the run
  * diverges, and on `pause`, `create` or `dispose`.
  */
 export function createWeightFieldWorkerHandler(
@@ -215,7 +215,8 @@ export function createWeightFieldWorkerHandler(
 	let interval = 1000 / 60;
 	let ahead = Infinity;
 	let lengths: WeightFieldStageLengths = {};
-	let next = 0;
+	/** When the last step of the loop was taken. */
+	let last = -Infinity;
 	let timer: unknown = null;
 	let waiting = false;
 
@@ -304,8 +305,12 @@ export function createWeightFieldWorkerHandler(
 			return;
 		}
 		const t = clock.now();
-		if (t < next) {
-			schedule(next - t);
+		// Like a frame loop: a step is due once 1000 / rate ms, less 1 ms of timer jitter, have
+		// passed since the last one. Counting from the last step (not from a fixed cadence) lets the
+		// loop settle into the rhythm of the acknowledgements, one step per frame the page shows.
+		const due = last + interval - 1;
+		if (t < due) {
+			schedule(due - t);
 			return;
 		}
 		let result: { steps: number; finished: boolean };
@@ -317,10 +322,9 @@ export function createWeightFieldWorkerHandler(
 			return;
 		}
 		if (result.finished || result.steps === 0 || stuck(r)) playing = false;
-		// The next step is due one interval after this one was; after a stall, one interval from now.
-		next = (t - next > interval ? t : next) + interval;
+		last = t;
 		postFrame(null, r, result.steps, result.finished);
-		if (playing) schedule(next - clock.now());
+		if (playing) schedule(last + interval - 1 - clock.now());
 	}
 
 	function answer(id: number, m: Record<string, unknown>) {
@@ -373,7 +377,7 @@ export function createWeightFieldWorkerHandler(
 				if (stuck(r)) stopLoop();
 				else if (!playing) {
 					playing = true;
-					next = clock.now();
+					last = -Infinity;
 					schedule(0);
 				}
 				postFrame(id, r);
