@@ -1,8 +1,9 @@
 // Page side of bench/browser/weightfield.mjs. Mounts WeightField on the Canvas 2D path at 65,536
-// cells, lets it train (one core step per frame at most) and records, for every animation frame:
-// the main-thread work of the frame (the rAF callbacks plus the microtasks they queue: the training
-// step, the snapshot, the field, the colour pass and putImageData) and the interval between frames.
-// It also times the Canvas 2D draw alone on a fixed snapshot.
+// cells, lets it train (one core step per frame at most; in its Web Worker unless `mainThread`)
+// and records, for every animation frame: the main-thread work of the frame (the rAF callbacks
+// plus the microtasks they queue: showing the worker's latest frame, or the training step and the
+// snapshot on the main thread; the field, the colour pass and putImageData), the interval between
+// frames, and main-thread long tasks. It also times the Canvas 2D draw alone on a fixed snapshot.
 import { mount, unmount } from 'svelte';
 import { createWeightFieldRun } from '../../src/lib/core/train/weightfield/run.js';
 import { buildLut, packRgba } from '../../src/lib/components/WeightField/palette.js';
@@ -17,6 +18,8 @@ interface BenchOptions {
 	cells?: number;
 	/** Draw-only repetitions. */
 	draws?: number;
+	/** Train on the main thread (as where no Worker exists) instead of in the worker. */
+	mainThread?: boolean;
 }
 
 const pct = (xs: number[], p: number) => {
@@ -91,6 +94,7 @@ async function runBench(options: BenchOptions = {}) {
 	}
 
 	// 2. The component, training and drawing on its own.
+	if (options.mainThread) (window as { Worker?: unknown }).Worker = undefined;
 	const app = mount(WeightField, {
 		target,
 		props: { renderer: 'canvas', cells, stepsPerSecond: 60, showLadder: false }
@@ -99,10 +103,18 @@ async function runBench(options: BenchOptions = {}) {
 	for (let i = 0; i < 400 && root()?.dataset.playing !== 'true'; i++) await sleep(25);
 	await sleep(warmup * 1000);
 	const step0 = Number(root().dataset.step);
+	// Main-thread tasks over 50 ms while it animates (the Long Tasks API).
+	const longTasks: number[] = [];
+	const observer = new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) longTasks.push(e.duration);
+	});
+	observer.observe({ type: 'longtask', buffered: false });
 	recording = true;
 	await sleep(seconds * 1000);
 	recording = false;
 	await sleep(50);
+	observer.disconnect();
+	const trainer = root().dataset.trainer ?? 'main';
 	const steps = Number(root().dataset.step) - step0;
 	const intervals = frameStarts.slice(1).map((t, i) => t - frameStarts[i]);
 	const renderedCells = (root().querySelector('canvas') as HTMLCanvasElement).width ** 2;
@@ -118,6 +130,8 @@ async function runBench(options: BenchOptions = {}) {
 		interval: summary(intervals),
 		drawOnly: summary(drawTimes),
 		stepOnly: summary(stepTimes),
+		trainer,
+		longTasks: { count: longTasks.length, max: longTasks.length ? Math.max(...longTasks) : 0 },
 		userAgent: navigator.userAgent
 	};
 }

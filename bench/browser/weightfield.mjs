@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Frame times of WeightField's Canvas 2D path at 65,536 cells in headless Chromium: the component
-// trains the core's toy transformer (at most one step per frame) and redraws the field every
-// frame. Prints p50/p95 of the main-thread work per frame and of the interval between frames,
-// and the draw and the training step timed alone. The 60 fps budget is 16.7 ms per frame.
+// trains the core's toy transformer (in its Web Worker; on the main thread with --main-thread, as
+// where no Worker exists; at most one step per frame either way) and redraws the field every
+// frame. Prints p50/p95 of the main-thread work per frame and of the interval between frames, the
+// main-thread long tasks (> 50 ms) while it animates, and the draw and the training step timed
+// alone. The 60 fps budget is 16.7 ms per frame.
 //
 // Vite serves bench/browser/weightfield.html (Svelte and TypeScript compiled on the fly);
 // Playwright drives the Chromium found by scripts/chromium.js.
 //
-// Usage: node bench/browser/weightfield.mjs [--seconds=5] [--warmup=1.5] [--cells=65536] [--json=out.json]
+// Usage: node bench/browser/weightfield.mjs [--seconds=5] [--warmup=1.5] [--cells=65536] [--main-thread] [--json=out.json]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,7 @@ const seconds = Number(arg('seconds', 5));
 const warmup = Number(arg('warmup', 1.5));
 const cells = Number(arg('cells', 65536));
 const json = arg('json', '');
+const mainThread = process.argv.includes('--main-thread');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const server = await createServer({
@@ -52,7 +55,7 @@ try {
 		console.error(logs.join('\n'));
 		throw e;
 	}
-	result = await page.evaluate((o) => window.runBench(o), { seconds, warmup, cells });
+	result = await page.evaluate((o) => window.runBench(o), { seconds, warmup, cells, mainThread });
 	if (logs.some((l) => /error/i.test(l))) console.error(logs.join('\n'));
 } finally {
 	await browser.close();
@@ -68,10 +71,13 @@ console.log(
 	`WeightField, Canvas 2D, ${result.renderedCells.toLocaleString('en')} cells, ${result.seconds} s measured`
 );
 console.log(
-	`${result.frames} frames, ${result.steps} training steps (${(result.steps / result.seconds).toFixed(1)} per second)\n`
+	`training on the ${result.trainer === 'worker' ? 'worker' : 'main'} thread; ${result.frames} frames, ${result.steps} training steps (${(result.steps / result.seconds).toFixed(1)} per second)`
+);
+console.log(
+	`main-thread long tasks (> 50 ms) while animating: ${result.longTasks.count}${result.longTasks.count ? `, longest ${ms(result.longTasks.max)}` : ''}\n`
 );
 const rows = [
-	['frame work (step + draw + putImageData)', result.work],
+	[`frame work (${result.trainer === 'worker' ? 'show frame' : 'step'} + draw + putImageData)`, result.work],
 	['frame interval', result.interval],
 	['draw alone (field + colours + putImageData)', result.drawOnly],
 	['one training step alone', result.stepOnly]
