@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnatomyError } from '../errors.js';
-import { binaryKey, readRankMap, readRankTable } from './ranks.js';
+import { binaryKey, readRankMap, readRankTable, readRankTableSteps } from './ranks.js';
 
 const bpe = (bpe_ranks: string) => ({ pat_str: '.', special_tokens: {}, bpe_ranks });
 const code = (fn: () => unknown) => {
@@ -32,6 +32,27 @@ describe('readRankTable', () => {
 		expect(code(() => readRankTable(bpe('! x YQ==')))).toBe('invalid-config');
 		expect(code(() => readRankTable(bpe('! 0 Y@==')))).toBe('invalid-config');
 		expect(code(() => readRankTable(bpe('! -3 YQ==')))).toBe('invalid-config');
+		expect(code(() => readRankTable(bpe('!')))).toBe('invalid-config');
+		expect(code(() => readRankTable(bpe('! 1.5 YQ==')))).toBe('invalid-config');
+	});
+	it('reads a line with no tokens as none, and blank lines as nothing', () => {
+		const t = readRankTable(bpe('\n! 2\n\n! 0 YQ==\n'));
+		expect(t.size).toBe(1);
+		expect(Array.from(t.bytes)).toEqual([97]);
+	});
+	it('pauses inside one long line, not only between lines (all of o200k_base is a single line)', () => {
+		// 20,000 one-byte tokens on one line: "AA==" is byte 0, "AQ==" byte 1, …, cycling through 256
+		const b64 = (i: number) => btoa(String.fromCharCode(i % 256));
+		const line = '! 0 ' + Array.from({ length: 20_000 }, (_, i) => b64(i)).join(' ');
+		const steps = readRankTableSteps(bpe(line));
+		let pauses = 0;
+		let r = steps.next();
+		for (; !r.done; r = steps.next()) pauses++;
+		// three passes over 20,000 tokens, a pause every 8,192 tokens: at least 2 per pass
+		expect(pauses).toBeGreaterThanOrEqual(6);
+		const t = r.value;
+		expect(t.size).toBe(20_000);
+		expect(t.bytes[12_345]).toBe(12_345 % 256);
 	});
 });
 
