@@ -1,8 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import { createWeightFieldRun, type WeightFieldHistoryPoint } from '../../core/train/weightfield/run.js';
 import TrainingCurve from './TrainingCurve.svelte';
+import { CurveTrainer } from './training-curve.svelte.js';
+import type { TrainerWorker } from '../WeightField/weight-field.svelte.js';
 
 const root = (c: HTMLElement) => c.querySelector('.la-training-curve') as HTMLElement;
 
@@ -84,7 +86,80 @@ describe('TrainingCurve', () => {
 		expect(screen.container.querySelector('line.ref')).not.toBeNull();
 	});
 
-	it('mounts and unmounts its training loop 30 times and leaves no frame scheduled', async () => {
+	it('trains in a Web Worker, giving exactly the curve of the same run stepped here', async () => {
+		const schedule = [
+			{ stage: 'pretrain' as const, steps: 15 },
+			{ stage: 'finetune-full' as const, steps: 6 }
+		];
+		const onComplete = vi.fn();
+		const screen = await render(TrainingCurve, { seed: 5, schedule, stepsPerFrame: 4, onComplete });
+		await vi.waitFor(() => expect(onComplete).toHaveBeenCalledTimes(1), { timeout: 20000 });
+		expect(root(screen.container).getAttribute('data-trainer')).toBe('worker');
+		// the reference: the core's run, stepped directly with the same seed and schedule
+		const run = createWeightFieldRun({ seed: 5 });
+		run.step(15);
+		run.setStage('finetune-full');
+		run.step(6);
+		const got = onComplete.mock.calls[0][0] as WeightFieldHistoryPoint[];
+		expect(got.map((p) => [p.step, p.stage, p.loss, p.valLoss])).toEqual(
+			run.history.map((p) => [p.step, p.stage, p.loss, p.valLoss])
+		);
+	});
+
+	it('trains on the main thread when no worker starts, throws, or fails, and carries on from where it was', async () => {
+		const reference = createWeightFieldRun({ seed: 8 });
+		reference.step(10);
+		const losses = reference.history.map((p) => p.loss);
+		const schedule = [{ stage: 'pretrain' as const, steps: 10 }];
+		const finish = async (tr: CurveTrainer) => {
+			await vi.waitFor(
+				() => {
+					tr.advance(3);
+					expect(tr.done).toBe(true);
+				},
+				{ timeout: 20000, interval: 20 }
+			);
+			return tr;
+		};
+		const none = await finish(new CurveTrainer(8, schedule, () => null));
+		expect(none.mode).toBe('main');
+		expect(none.points.map((p) => p.loss)).toEqual(losses);
+		const throws = await finish(
+			new CurveTrainer(8, schedule, () => {
+				throw new Error('workers are not allowed here');
+			})
+		);
+		expect(throws.mode).toBe('main');
+		expect(throws.points.map((p) => p.loss)).toEqual(losses);
+		// a worker that fails to load: its error event turns the trainer to the main thread
+		const failing = new EventTarget() as EventTarget & TrainerWorker;
+		failing.postMessage = () => {};
+		failing.terminate = vi.fn();
+		const broken = new CurveTrainer(8, schedule, () => failing);
+		expect(broken.mode).toBe(null);
+		failing.dispatchEvent(new ErrorEvent('error', { message: 'could not load' }));
+		expect(broken.mode).toBe('main');
+		expect(failing.terminate).toHaveBeenCalled();
+		expect((await finish(broken)).points.map((p) => p.loss)).toEqual(losses);
+	});
+
+	it('mounts and unmounts its training loop 30 times and leaves no frame scheduled and no worker running', async () => {
+		const Real = window.Worker;
+		let started = 0;
+		let stopped = 0;
+		window.Worker = class extends Real {
+			constructor(url: string | URL, options?: WorkerOptions) {
+				super(url, options);
+				started++;
+			}
+			terminate() {
+				stopped++;
+				super.terminate();
+			}
+		};
+		onTestFinished(() => {
+			window.Worker = Real;
+		});
 		const raf = vi.spyOn(window, 'requestAnimationFrame');
 		for (let i = 0; i < 30; i++) {
 			const screen = await render(TrainingCurve, { seed: i, schedule: [{ stage: 'pretrain', steps: 100 }] });
@@ -98,6 +173,10 @@ describe('TrainingCurve', () => {
 		const calls = raf.mock.calls.length;
 		await new Promise((r) => setTimeout(r, 400));
 		expect(raf.mock.calls.length).toBe(calls);
+		// a run starts once the figure has been seen (at least the three waited for), and every
+		// worker started is terminated on unmount
+		expect(started).toBeGreaterThanOrEqual(3);
+		expect(stopped).toBe(started);
 	});
 
 	it('survives bad input: NaN losses, an absurd schedule, odd sizes', async () => {
