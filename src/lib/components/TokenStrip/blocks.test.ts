@@ -6,8 +6,10 @@ describe('blockCount', () => {
 	it('is ⌈tokens / size⌉, and 0 for no tokens', () => {
 		expect(blockCount(0)).toBe(0);
 		expect(blockCount(1)).toBe(1);
-		expect(blockCount(256)).toBe(1);
-		expect(blockCount(257)).toBe(2);
+		expect(blockCount(256, 256)).toBe(1);
+		expect(blockCount(257, 256)).toBe(2);
+		// the default: 100,000 tokens in blocks of 128 make 781.25, so 782 blocks
+		expect(blockCount(100_000)).toBe(782);
 		// 100,000 tokens in blocks of 256: 390 full blocks (99,840 tokens) and one of 160
 		expect(blockCount(100_000, 256)).toBe(391);
 	});
@@ -52,8 +54,8 @@ describe('BlockLayout', () => {
 	});
 
 	it('maps tokens to blocks', () => {
-		const l = new BlockLayout(100_000);
-		expect(l.size).toBe(BLOCK_TOKENS);
+		expect(new BlockLayout(100_000).size).toBe(BLOCK_TOKENS);
+		const l = new BlockLayout(100_000, [], 256);
 		expect(l.blockOf(0)).toBe(0);
 		expect(l.blockOf(255)).toBe(0);
 		expect(l.blockOf(256)).toBe(1);

@@ -11,8 +11,14 @@
 /** A text of at most this many tokens is shown as one flowing list, every chip rendered. */
 export const FLOW_LIMIT = 1500;
 
-/** Tokens per block of a longer text. */
-export const BLOCK_TOKENS = 256;
+/**
+ * Tokens per block of a longer text. A block is both the unit rendered at once and a place where a
+ * line of chips ends early, so: small enough that a block entering the view is cheap, large enough
+ * that those breaks are rare. Against 64 and 256 in `bench/browser/token-strip.mjs` (100,000 tokens,
+ * 1280 px wide), 128 kept the DOM to about 512 chips while scrolling and halved the slow frames of a
+ * scroll-bar drag compared with 256.
+ */
+export const BLOCK_TOKENS = 128;
 
 /**
  * Pixels per token assumed before any block is measured: high on purpose (about five chips on a

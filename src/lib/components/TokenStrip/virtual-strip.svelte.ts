@@ -19,18 +19,21 @@
 import { flushSync, untrack } from 'svelte';
 import { BLOCK_TOKENS, BlockLayout, FLOW_LIMIT } from './blocks.js';
 
-/** One rendered block: its index, its tokens [start, end) and the spacer height after it. */
+/**
+ * One rendered block: its index and its tokens [start, end). The same object is handed out while
+ * these stay the same, so that a keyed `{#each}` leaves the block's chips alone.
+ */
 export interface RenderedBlock {
-	b: number;
-	start: number;
-	end: number;
-	after: number;
+	readonly b: number;
+	readonly start: number;
+	readonly end: number;
 }
 
-/** What to render: the spacer before the first rendered block, then the blocks. */
+/** What to render: a spacer of `before` px, then each block followed by a spacer of `after[i]` px. */
 export interface StripView {
 	before: number;
 	blocks: RenderedBlock[];
+	after: number[];
 }
 
 export interface VirtualStripOptions {
@@ -64,6 +67,9 @@ export class VirtualStrip {
 	#frame = 0;
 	#width = -1;
 	#pad = 0;
+	// a plain cache read only inside `view`, never a source of reactivity
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#rendered = new Map<number, RenderedBlock>();
 
 	constructor(options: VirtualStripOptions) {
 		this.#tokens = options.tokens;
@@ -84,7 +90,10 @@ export class VirtualStrip {
 	/** The blocks to render and the spacers between them. */
 	readonly view: StripView = $derived.by(() => {
 		const n = this.#tokens();
-		if (!this.virtual) return { before: 0, blocks: n > 0 ? [{ b: 0, start: 0, end: n, after: 0 }] : [] };
+		if (!this.virtual) {
+			const blocks = n > 0 ? [this.#block(0, 0, n)] : [];
+			return { before: 0, blocks, after: blocks.map(() => 0) };
+		}
 		const l = this.layout;
 		const first = Math.min(l.count - 1, Math.max(0, this.#first));
 		const last = Math.min(l.count - 1, Math.max(first, this.#last));
@@ -96,17 +105,23 @@ export class VirtualStrip {
 			if (pb < first) list.unshift(pb);
 			else if (pb > last) list.push(pb);
 		}
-		const blocks = list.map((b, i) => {
+		const blocks = list.map((b) => this.#block(b, l.start(b), l.start(b) + l.tokensIn(b)));
+		const after = list.map((b, i) => {
 			const next = i + 1 < list.length ? l.top(list[i + 1]) : l.total();
-			return {
-				b,
-				start: l.start(b),
-				end: l.start(b) + l.tokensIn(b),
-				after: Math.max(0, next - l.top(b) - l.height(b))
-			};
+			return Math.max(0, next - l.top(b) - l.height(b));
 		});
-		return { before: l.top(list[0]), blocks };
+		return { before: l.top(list[0]), blocks, after };
 	});
+
+	/** The block object for (b, start, end): the previous one when unchanged. */
+	#block(b: number, start: number, end: number): RenderedBlock {
+		const old = this.#rendered.get(b);
+		if (old && old.start === start && old.end === end) return old;
+		if (this.#rendered.size > 64) this.#rendered.clear();
+		const fresh = { b, start, end };
+		this.#rendered.set(b, fresh);
+		return fresh;
+	}
 
 	/**
 	 * Tokens in one viewport of the strip, at least 20 (the step of Page Up / Page Down); 20 when
@@ -182,11 +197,16 @@ export class VirtualStrip {
 		return this.#scroller ? [...this.#scroller.querySelectorAll<HTMLElement>(':scope > [data-block]')] : [];
 	}
 
-	/** Records which block is at the top of the viewport and how far into it the viewport starts. */
+	/**
+	 * Records which block is at the top of the viewport and how far into it the viewport starts,
+	 * when the strip has been scrolled since the anchor was last taken or restored. (Retaking it
+	 * without a scroll could read a layout with newly rendered blocks not yet measured.)
+	 */
 	#capture() {
 		const sc = this.#scroller;
 		if (!sc || !this.virtual) return;
 		const y = sc.scrollTop;
+		if (Math.abs(y - this.#anchorTop) <= 1) return;
 		if (y > 0 && y >= sc.scrollHeight - sc.clientHeight - 1) {
 			this.#anchorTop = y;
 			this.#anchor = { end: true };
@@ -213,9 +233,6 @@ export class VirtualStrip {
 	#restore() {
 		const sc = this.#scroller;
 		if (!sc) return;
-		// scrolled since the anchor was taken (its scroll event is still to come): where the reader
-		// scrolled to wins over where the view was
-		if (Math.abs(sc.scrollTop - this.#anchorTop) > 1) return this.#capture();
 		const a = this.#anchor;
 		let y: number;
 		if (a.end) y = sc.scrollHeight - sc.clientHeight;
@@ -263,6 +280,9 @@ export class VirtualStrip {
 			}
 		}
 		if (!changed) return;
+		// scrolled since the anchor was taken, and the scroll event is still to come: anchor on where
+		// the reader scrolled to, in the layout they scrolled in (spacers not yet resized)
+		this.#capture();
 		this.#version++;
 		flushSync();
 		this.#restore();
