@@ -183,6 +183,24 @@ describe('AttentionMatrix', () => {
 		await expect.element(readout).toHaveTextContent('Query 2 “b” → key 1 “a”');
 	});
 
+	it('draws each head as a canvas thumbnail: masked cells in the theme surface, the strongest weight at the top of viridis', async () => {
+		const screen = await render(AttentionMatrix, {
+			tokens: ['a', 'b', 'c'],
+			causal: true,
+			nHeads: 2,
+			nKvHeads: 1
+		});
+		const thumbs = screen.container.querySelectorAll<HTMLCanvasElement>('[data-part="heads"] .thumb canvas');
+		expect(thumbs).toHaveLength(2);
+		const px = (c: HTMLCanvasElement, row: number, col: number) =>
+			Array.from(c.getContext('2d')!.getImageData(col, row, 1, 1).data.slice(0, 3));
+		// row 0 sees only key 0: weight exactly 1, the largest of all heads, so viridis(1) = #fde725
+		expect(px(thumbs[0], 0, 0)).toEqual([0xfd, 0xe7, 0x25]);
+		// (0, 1) is a future key: masked, drawn in --la-surface-2 (#eceff3 in the light theme)
+		expect(px(thumbs[0], 0, 1)).toEqual([0xec, 0xef, 0xf3]);
+		expect(px(thumbs[1], 1, 2)).toEqual([0xec, 0xef, 0xf3]);
+	});
+
 	it('clips 5,000 tokens to 1,024 with a message and a canvas', async () => {
 		const screen = await render(AttentionMatrix, {
 			tokens: Array.from({ length: 5000 }, (_, i) => `t${i}`),
