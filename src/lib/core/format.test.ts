@@ -49,6 +49,29 @@ describe('format', () => {
 			)
 		);
 	});
+	it('rounds decimal ties exactly as Intl.NumberFormat does', () => {
+		const intl = (n: number, decimals: number) =>
+			new Intl.NumberFormat('en', {
+				minimumFractionDigits: decimals,
+				maximumFractionDigits: decimals
+			}).format(n);
+		fc.assert(
+			fc.property(
+				fc.integer({ min: -9_999_999, max: 9_999_999 }),
+				fc.integer({ min: 1, max: 7 }),
+				(k, places) => {
+					// k.5 shifted by `places`: a decimal tie at the last shown place, stored as a nearby double
+					const x = Number(`${k}5e-${places}`);
+					const a = Math.abs(x);
+					if (a < 1e-3 || a >= 1e6 || x === 0) return;
+					const mag = Math.floor(Math.log10(a));
+					const digits = Math.max(1, Math.min(8, mag + places));
+					const decimals = Math.max(0, digits - 1 - mag);
+					expect(formatNumber(x, { digits })).toBe(intl(x, decimals).replace(/^-/, '−'));
+				}
+			)
+		);
+	});
 	it('writes English exactly as Intl.NumberFormat does, for any value and number of digits', () => {
 		const intl = (n: number, decimals: number) =>
 			new Intl.NumberFormat('en', {
@@ -77,7 +100,13 @@ describe('format', () => {
 				}
 			)
 		);
-		// ties round away from zero, as Intl's default does
+		// Intl rounds the shortest decimal of the number, half away from zero: 0.85 × 0.25 is stored
+		// as 0.21249999…, whose shortest decimal is 0.2125, so it shows as 0.213 (toFixed says 0.212);
+		// 1.005 and 2.675 likewise
+		expect(formatNumber(0.85 * 0.25)).toBe('0.213');
+		expect(formatNumber(1.005)).toBe('1.01');
+		expect(formatNumber(2.675)).toBe('2.68');
+		expect(formatNumber(9.995)).toBe('10.00'); // two decimals, as for any value from 1 to 10
 		expect(formatNumber(0.125, { digits: 2 })).toBe('0.13');
 		expect(formatNumber(-2.5, { digits: 1 })).toBe('−3');
 		expect(formatCount(1_234_567_890_123_456)).toBe('1,235 T');

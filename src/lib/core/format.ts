@@ -20,9 +20,10 @@ const SI = [
 
 // `toLocaleString` with options builds a new Intl.NumberFormat on every call (tens of µs each in
 // V8, more for the first one of a locale), which adds up to tens of milliseconds when a figure
-// labels a thousand cells. English, the default, is written directly from `toFixed` (which rounds
-// the exact binary value half away from zero, as Intl's default 'halfExpand' does); other locales
-// get one cached Intl.NumberFormat per locale and number of decimals.
+// labels a thousand cells. English, the default, is written here directly, exactly as Intl writes
+// it: Intl rounds the shortest decimal that reads back as the number (what `String(n)` gives, so
+// 0.85 × 0.25 is "0.2125" and rounds to "0.213"), half away from zero. Other locales get one
+// cached Intl.NumberFormat per locale and number of decimals.
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(locale: string, decimals: number): Intl.NumberFormat {
 	const key = `${locale}|${decimals}`;
@@ -37,10 +38,27 @@ function formatter(locale: string, decimals: number): Intl.NumberFormat {
 
 /** `n` with exactly `decimals` fraction digits, grouped by thousands, in `locale`. */
 function fixed(n: number, decimals: number, locale: string): string {
-	if (locale !== 'en' || Math.abs(n) >= 1e21) return formatter(locale, decimals).format(n);
-	const s = Math.abs(n).toFixed(decimals);
-	const dot = s.indexOf('.');
-	const int = dot < 0 ? s : s.slice(0, dot);
+	const shortest = String(Math.abs(n));
+	// exponent forms (below 1e-6, from 1e21) and other locales: Intl itself
+	if (locale !== 'en' || shortest.includes('e')) return formatter(locale, decimals).format(n);
+	const dot = shortest.indexOf('.');
+	let int = dot < 0 ? shortest : shortest.slice(0, dot);
+	let frac = dot < 0 ? '' : shortest.slice(dot + 1);
+	if (frac.length > decimals) {
+		const up = frac.charCodeAt(decimals) >= 53; // the first digit dropped is 5 or more
+		frac = frac.slice(0, decimals);
+		if (up) {
+			// add one in the last kept place, carrying through the digits
+			const digits = (int + frac).split('');
+			let i = digits.length - 1;
+			while (i >= 0 && digits[i] === '9') digits[i--] = '0';
+			if (i >= 0) digits[i] = String(Number(digits[i]) + 1);
+			else digits.unshift('1');
+			const all = digits.join('');
+			int = all.slice(0, all.length - decimals);
+			frac = all.slice(all.length - decimals);
+		}
+	} else frac = frac.padEnd(decimals, '0');
 	let grouped = int;
 	if (int.length > 3) {
 		const head = int.length % 3 || 3;
@@ -48,7 +66,7 @@ function fixed(n: number, decimals: number, locale: string): string {
 		for (let i = head; i < int.length; i += 3) grouped += ',' + int.slice(i, i + 3);
 	}
 	// Intl keeps the sign of values that round to zero: -0.001 → "-0.00", -0 → "-0"
-	return (n < 0 || Object.is(n, -0) ? '-' : '') + grouped + (dot < 0 ? '' : s.slice(dot));
+	return (n < 0 || Object.is(n, -0) ? '-' : '') + grouped + (decimals > 0 ? '.' + frac : '');
 }
 
 function sig(n: number, digits: number, locale: string): string {
