@@ -49,6 +49,8 @@ describe('TrainingCurve', () => {
 
 	it('shows the step under the pointer', async () => {
 		const screen = await render(TrainingCurve, { history });
+		// the plot is drawn again at its real width once the browser has laid it out
+		await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 		const svg = screen.container.querySelector('svg[role="img"]') as SVGSVGElement;
 		const box = svg.getBoundingClientRect();
 		// The plot spans x from the left margin (52 px) to width − 14 px over steps 1–60.
