@@ -101,9 +101,14 @@ describe('WeightField', () => {
 		await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
 		await vi.waitFor(() => expect(attr(screen.container, 'data-stage')).toBe('inference'));
 		expect(onStageChange).toHaveBeenLastCalledWith('inference');
-		// The run has entered the stage (step 0 of inference) once the prompt fills the cache.
-		await vi.waitFor(() => expect(attr(screen.container, 'data-step')).toBe('0'));
+		// The run has entered the stage (step 0 of inference) once the prompt fills the cache. The
+		// stages passed on the way also report step 0, and frames from the worker arrive later than
+		// the radio changes, so the test waits for the prompt itself.
 		const filled = () => screen.container.querySelectorAll('.kv-strip li.filled').length;
+		await vi.waitFor(() => {
+			expect(attr(screen.container, 'data-step')).toBe('0');
+			expect(filled()).toBeGreaterThan(0);
+		});
 		const before = filled();
 		await screen.getByRole('button', { name: 'Step' }).click();
 		await screen.getByRole('button', { name: 'Step' }).click();
