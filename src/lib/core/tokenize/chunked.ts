@@ -6,6 +6,7 @@
  * offsets, same indices.
  */
 import { AnatomyError, checkInt } from '../errors.js';
+import { macrotask } from '../schedule/macrotask.js';
 import { nextCut } from './boundaries.js';
 import type { TokenSpan } from './spans.js';
 import type { Tokenizer } from './tokenizer.js';
@@ -35,12 +36,11 @@ export interface TokenizeInChunksOptions {
 	signal?: AbortSignal;
 	/**
 	 * Awaited between slices to let the event loop run (render, input, abort). @default a
-	 * `setTimeout(0)` macrotask
+	 * macrotask (a `MessageChannel` message or `scheduler.yield()`, which browsers do not clamp)
 	 */
 	pause?: () => Promise<void>;
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Tokenizes `text` slice by slice, yielding each slice's spans and the progress so far, and awaiting

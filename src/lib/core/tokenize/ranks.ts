@@ -9,6 +9,7 @@
  */
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { AnatomyError } from '../errors.js';
+import { macrotask } from '../schedule/macrotask.js';
 
 /** How many tokens are read between pauses when building a table step by step. */
 const STEP_TOKENS = 8192;
@@ -77,7 +78,7 @@ export async function runStepsAsync<T>(steps: Generator<void, T>, budgetMs = 12)
 		const r = steps.next();
 		if (r.done) return r.value;
 		if (performance.now() - start > budgetMs) {
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await macrotask();
 			start = performance.now();
 		}
 	}
