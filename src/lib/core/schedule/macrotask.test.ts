@@ -23,13 +23,6 @@ describe('macrotask', () => {
 		expect(fired).toBeLessThan(20);
 	});
 
-	it('prefers scheduler.yield where there is one', async () => {
-		const yieldFn = vi.fn(() => Promise.resolve());
-		vi.stubGlobal('scheduler', { yield: yieldFn });
-		await macrotask();
-		expect(yieldFn).toHaveBeenCalledTimes(1);
-	});
-
 	it('falls back to a timer without MessageChannel', async () => {
 		vi.stubGlobal('MessageChannel', undefined);
 		const spy = vi.spyOn(globalThis, 'setTimeout');

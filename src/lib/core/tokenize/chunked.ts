@@ -36,7 +36,7 @@ export interface TokenizeInChunksOptions {
 	signal?: AbortSignal;
 	/**
 	 * Awaited between slices to let the event loop run (render, input, abort). @default a
-	 * macrotask (a `MessageChannel` message or `scheduler.yield()`, which browsers do not clamp)
+	 * macrotask (a `MessageChannel` message, which browsers do not clamp as they clamp nested timers)
 	 */
 	pause?: () => Promise<void>;
 }

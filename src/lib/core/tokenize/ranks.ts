@@ -69,8 +69,8 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * Runs a stepwise reader, handing the event loop back whenever a slice has taken more than
- * `budgetMs`, so that building a table never blocks a page for long.
+ * Runs a stepwise reader, handing the event loop back (a {@link macrotask}) whenever a slice has
+ * taken more than `budgetMs`, so that building a table never blocks a page for long.
  */
 export async function runStepsAsync<T>(steps: Generator<void, T>, budgetMs = 12): Promise<T> {
 	let start = performance.now();
