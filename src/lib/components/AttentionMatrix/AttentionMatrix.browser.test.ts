@@ -97,6 +97,34 @@ describe('AttentionMatrix', () => {
 		expect(root.querySelectorAll('[data-part="weights"] [tabindex="0"]').length).toBe(1);
 	});
 
+	it('keeps the selected row and the focused cell on the same elements as the selection moves', async () => {
+		const screen = await render(AttentionMatrix, { query: 1 });
+		const grid = screen.container.querySelector('[data-part="weights"] [role="grid"]')!;
+		const first = grid.querySelector<SVGGElement>('[data-cell="1-0"]')!;
+		const selected = () =>
+			[...grid.querySelectorAll('[aria-selected="true"]')].map((g) => g.getAttribute('data-cell')!.split('-')[0]);
+		expect(new Set(selected())).toEqual(new Set(['1']));
+		first.focus();
+		await userEvent.keyboard('{ArrowDown}{Enter}');
+		// row 2 is selected: all its cells and no others, the row is outlined, and the cells were not rebuilt
+		await vi.waitFor(() => expect(new Set(selected())).toEqual(new Set(['2'])));
+		expect(grid.querySelector('[data-cell="1-0"]')).toBe(first);
+		expect(document.activeElement?.getAttribute('data-cell')).toBe('2-0');
+		expect(grid.querySelector('g.selected [data-cell]')?.getAttribute('data-cell')).toBe('2-0');
+		expect(grid.querySelectorAll('.rowmark')).toHaveLength(1);
+	});
+
+	it('writes token text into the map as text, never as markup', async () => {
+		const tokens = ['<b>x</b>', 'a"b', "it's", '&amp;'];
+		const screen = await render(AttentionMatrix, { tokens, causal: false });
+		const map = screen.container.querySelector('[data-part="weights"] svg')!;
+		expect(map.querySelector('b')).toBeNull();
+		const heads = [...map.querySelectorAll('[role="rowheader"]')].map((t) => t.textContent);
+		expect(heads).toEqual(['<b>x</b>', 'a"b', "it's", '&amp;']);
+		expect(map.querySelector('[data-cell="1-3"]')!.getAttribute('aria-label')).toContain('a"b');
+		expect(map.querySelector('[data-cell="1-3"]')!.getAttribute('aria-label')).toContain('&amp;');
+	});
+
 	it('switches the causal mask off and on', async () => {
 		const onCausalChange = vi.fn();
 		const screen = await render(AttentionMatrix, { tokens: ['a', 'b', 'c'], onCausalChange });
@@ -193,12 +221,15 @@ describe('AttentionMatrix', () => {
 		const thumbs = screen.container.querySelectorAll<HTMLCanvasElement>('[data-part="heads"] .thumb canvas');
 		expect(thumbs).toHaveLength(2);
 		const px = (c: HTMLCanvasElement, row: number, col: number) =>
-			Array.from(c.getContext('2d')!.getImageData(col, row, 1, 1).data.slice(0, 3));
+			Array.from(c.getContext('2d')!.getImageData(col, row, 1, 1).data);
 		// row 0 sees only key 0: weight exactly 1, the largest of all heads, so viridis(1) = #fde725
-		expect(px(thumbs[0], 0, 0)).toEqual([0xfd, 0xe7, 0x25]);
-		// (0, 1) is a future key: masked, drawn in --la-surface-2 (#eceff3 in the light theme)
-		expect(px(thumbs[0], 0, 1)).toEqual([0xec, 0xef, 0xf3]);
-		expect(px(thumbs[1], 1, 2)).toEqual([0xec, 0xef, 0xf3]);
+		expect(px(thumbs[0], 0, 0)).toEqual([0xfd, 0xe7, 0x25, 255]);
+		// (0, 1) is a future key: masked, left transparent over the canvas's background, which is
+		// --la-surface-2 (#eceff3 in the light theme)
+		expect(px(thumbs[0], 0, 1)).toEqual([0, 0, 0, 0]);
+		expect(px(thumbs[1], 1, 2)).toEqual([0, 0, 0, 0]);
+		expect(px(thumbs[1], 2, 2)[3]).toBe(255);
+		expect(getComputedStyle(thumbs[0]).backgroundColor).toBe('rgb(236, 239, 243)');
 	});
 
 	it('clips 5,000 tokens to 1,024 with a message and a canvas', async () => {
