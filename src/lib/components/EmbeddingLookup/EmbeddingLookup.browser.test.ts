@@ -71,6 +71,8 @@ describe('EmbeddingLookup', () => {
 		expect(values(screen.container)).not.toEqual(first);
 		await userEvent.fill(screen.getByRole('combobox', { name: 'Word' }), 'cat');
 		await vi.waitFor(() => expect(root(screen.container).getAttribute('data-word')).toBe('cat'));
+		// the list follows the typed word
+		await expect.element(screen.getByRole('combobox', { name: 'Pick from the vocabulary' })).toHaveValue('cat');
 		expect(root(screen.container).getAttribute('data-row')).toBe(row);
 		expect(values(screen.container)).toEqual(first);
 		await expect
@@ -84,6 +86,17 @@ describe('EmbeddingLookup', () => {
 		expect(current.getAttribute('data-row')).toBe(root(screen.container).getAttribute('data-row'));
 		expect(current.textContent).toContain('queen');
 		expect(screen.container.querySelectorAll('.slice li[data-row]').length).toBe(5);
+		// its strip is one band per dimension, in the heat colours of the row's values, in order
+		const strip = current.querySelector<HTMLElement>('.strip')!;
+		// (the browser writes each band of hard stops as two stops of the same colour)
+		const stops = strip.style.background.match(/rgb\([^)]*\)/g) ?? [];
+		expect(stops).toHaveLength(56);
+		const bands = stops.filter((_, i) => i % 2 === 0);
+		expect(stops.filter((_, i) => i % 2 === 1)).toEqual(bands);
+		await screen.getByRole('radio', { name: 'Heat strip' }).click();
+		const cells = [...screen.container.querySelectorAll<HTMLElement>('ol.heat li')];
+		expect(cells).toHaveLength(28);
+		expect(bands).toEqual(cells.map((c) => getComputedStyle(c).backgroundColor));
 	});
 
 	it('lists the nearest words by cosine similarity, best first', async () => {
