@@ -1,5 +1,5 @@
 import { createRawSnippet } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import Figure from './Figure.svelte';
@@ -37,5 +37,16 @@ describe('Figure', () => {
 		await screen.rerender({ data: data(3) });
 		await userEvent.click(screen.getByText('Data table'));
 		await expect.poll(() => root.querySelectorAll('.la-data tbody tr').length).toBe(3);
+	});
+
+	it('calls a data function only when the table is opened or the data exported', async () => {
+		const lazy = vi.fn(() => data(4));
+		const screen = await render(Figure, { title: 'Squares', data: lazy, children: picture });
+		// the export menu is offered without building the data
+		await expect.element(screen.getByRole('button', { name: /Export/ })).toBeInTheDocument();
+		expect(lazy).not.toHaveBeenCalled();
+		await userEvent.click(screen.getByText('Data table'));
+		await expect.poll(() => screen.container.querySelectorAll('.la-data tbody tr').length).toBe(4);
+		expect(lazy).toHaveBeenCalled();
 	});
 });
