@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatNumber, formatPercent } from './format.js';
+import { formatBytes, formatCount, formatInteger, formatNumber, formatPercent } from './format.js';
 
 describe('format', () => {
 	it('counts with SI suffixes (Llama 3 8B has 8,030,261,248 parameters)', () => {
@@ -111,5 +111,29 @@ describe('format', () => {
 		expect(formatNumber(-2.5, { digits: 1 })).toBe('−3');
 		expect(formatCount(1_234_567_890_123_456)).toBe('1,235 T');
 		expect(formatCount(-0.4)).toBe('-0');
+	});
+});
+
+describe('formatInteger', () => {
+	it('groups thousands as toLocaleString does', () => {
+		expect(formatInteger(0)).toBe('0');
+		expect(formatInteger(999)).toBe('999');
+		expect(formatInteger(1000)).toBe('1,000');
+		expect(formatInteger(131_072)).toBe('131,072');
+		expect(formatInteger(-1_234_567)).toBe('-1,234,567');
+		expect(formatInteger(2.5)).toBe('3');
+		expect(formatInteger(-2.5)).toBe('-3');
+		expect(formatInteger(NaN)).toBe('NaN');
+		expect(formatInteger(Infinity)).toBe('Infinity');
+	});
+
+	it('matches Intl for any safe integer, in English, Chinese and German', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
+				for (const locale of ['en', 'zh-CN', 'de'])
+					expect(formatInteger(n, { locale })).toBe(n.toLocaleString(locale));
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -82,6 +82,16 @@ export function formatCount(n: number, { digits = 3, locale = 'en' }: FormatOpti
 	return fixed(Math.round(n), 0, locale);
 }
 
+/**
+ * Formats a whole number with thousands separators, as `toLocaleString` writes it
+ * (1234567 → "1,234,567"), without building an Intl.NumberFormat per call. Fractions are rounded
+ * half away from zero.
+ */
+export function formatInteger(n: number, { locale = 'en' }: Pick<FormatOptions, 'locale'> = {}): string {
+	if (!Number.isFinite(n)) return String(n);
+	return fixed(n, 0, locale);
+}
+
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
 
