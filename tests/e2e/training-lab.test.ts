@@ -20,6 +20,12 @@ test('Training Lab: WeightField trains in a Web Worker and its loss goes down', 
 	expect(first).toBeGreaterThan(2.5);
 	await expect.poll(step, { timeout: 30_000 }).toBeGreaterThan(120);
 	expect(await loss()).toBeLessThan(first - 0.5);
+	// The loss curve below loads as it is scrolled to and plots the lab's run, not a run of its own.
+	const curve = figure(page, 'TrainingCurve');
+	await expect(curve).toHaveCount(0);
+	await page.getByRole('heading', { name: 'The loss as it trains' }).scrollIntoViewIfNeeded();
+	await expect(curve).toHaveAttribute('data-status', 'given', { timeout: 10_000 });
+	await expect.poll(async () => Number(await curve.getAttribute('data-points'))).toBeGreaterThan(100);
 	// Pausing stops the worker: the step count holds.
 	await lab.getByRole('button', { name: 'Pause', exact: true }).click();
 	await expect(lab).toHaveAttribute('data-playing', 'false');

@@ -34,4 +34,18 @@ describe('parameterLadder', () => {
 		expect(() => parameterLadder({ context: -1 })).toThrow(AnatomyError);
 		expect(() => parameterLadder({ deviceBytes: 0 })).toThrow(AnatomyError);
 	});
+
+	it('gives the same frozen ladder for the same options, and a new one for others', () => {
+		const a = parameterLadder();
+		expect(parameterLadder({})).toBe(a);
+		expect(parameterLadder({ context: 8192, deviceBytes: 80e9 })).toBe(a);
+		expect(Object.isFrozen(a) && Object.isFrozen(a[0]) && Object.isFrozen(a[0].weights)).toBe(true);
+		const longer = parameterLadder({ context: 16384 });
+		expect(longer).not.toBe(a);
+		expect(longer[0].kvAtContext).toBe(2 * a[0].kvAtContext);
+		expect(() => {
+			(a[0] as unknown as { parameters: number }).parameters = 1;
+		}).toThrow(TypeError);
+	});
 });
+

@@ -49,14 +49,31 @@ export interface LadderRung {
 	chinchillaTokens: number;
 }
 
-/** The ladder, smallest first. Throws `unknown-model` for an unknown id. */
+const ladders = new Map<string, readonly Readonly<LadderRung>[]>();
+
+/**
+ * The ladder, smallest first. Throws `unknown-model` for an unknown id. The same options give the
+ * same frozen array (a page and its figures all ask for the default ladder, and each rung counts
+ * every parameter of a published config).
+ */
 export function parameterLadder({
 	ids = LADDER_IDS,
 	context = 8192,
 	deviceBytes = 80e9
-}: LadderOptions = {}): LadderRung[] {
+}: LadderOptions = {}): readonly Readonly<LadderRung>[] {
 	checkInt(context, 'context', 0);
 	check(Number.isFinite(deviceBytes) && deviceBytes > 0, 'deviceBytes must be positive', 'out-of-range');
+	const key = `${ids.join(',')}|${context}|${deviceBytes}`;
+	let ladder = ladders.get(key);
+	if (!ladder) {
+		ladder = Object.freeze(buildLadder(ids, context, deviceBytes));
+		if (ladders.size >= 32) ladders.clear();
+		ladders.set(key, ladder);
+	}
+	return ladder;
+}
+
+function buildLadder(ids: readonly ModelId[], context: number, deviceBytes: number): Readonly<LadderRung>[] {
 	return ids
 		.map((id) => {
 			const entry = getModel(id);
@@ -81,7 +98,8 @@ export function parameterLadder({
 				kvAtContext: kvPerToken * context,
 				devicesBf16: Math.ceil((bf16 + kvPerToken * context) / deviceBytes),
 				chinchillaTokens: chinchillaTokens(p.total)
-			};
+			} satisfies LadderRung;
 		})
+		.map((rung) => Object.freeze({ ...rung, weights: Object.freeze(rung.weights) }))
 		.sort((a, b) => a.parameters - b.parameters);
 }
