@@ -102,7 +102,9 @@ describe('AttentionMatrix', () => {
 		const grid = screen.container.querySelector('[data-part="weights"] [role="grid"]')!;
 		const first = grid.querySelector<SVGGElement>('[data-cell="1-0"]')!;
 		const selected = () =>
-			[...grid.querySelectorAll('[aria-selected="true"]')].map((g) => g.getAttribute('data-cell')!.split('-')[0]);
+			[...grid.querySelectorAll('[aria-selected="true"]')].map(
+				(g) => g.getAttribute('data-cell')!.split('-')[0]
+			);
 		expect(new Set(selected())).toEqual(new Set(['1']));
 		first.focus();
 		await userEvent.keyboard('{ArrowDown}{Enter}');

@@ -72,7 +72,9 @@ describe('EmbeddingLookup', () => {
 		await userEvent.fill(screen.getByRole('combobox', { name: 'Word' }), 'cat');
 		await vi.waitFor(() => expect(root(screen.container).getAttribute('data-word')).toBe('cat'));
 		// the list follows the typed word
-		await expect.element(screen.getByRole('combobox', { name: 'Pick from the vocabulary' })).toHaveValue('cat');
+		await expect
+			.element(screen.getByRole('combobox', { name: 'Pick from the vocabulary' }))
+			.toHaveValue('cat');
 		expect(root(screen.container).getAttribute('data-row')).toBe(row);
 		expect(values(screen.container)).toEqual(first);
 		await expect

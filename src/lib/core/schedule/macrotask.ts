@@ -27,4 +27,3 @@ export function macrotask(): Promise<void> {
 	}
 	return new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
-

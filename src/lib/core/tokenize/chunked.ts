@@ -41,7 +41,6 @@ export interface TokenizeInChunksOptions {
 	pause?: () => Promise<void>;
 }
 
-
 /**
  * Tokenizes `text` slice by slice, yielding each slice's spans and the progress so far, and awaiting
  * `pause` between slices. Any length is accepted (the limit of `tokens()` applies per slice, and a
