@@ -20,6 +20,8 @@ interface BenchOptions {
 	draws?: number;
 	/** Train on the main thread (as where no Worker exists) instead of in the worker. */
 	mainThread?: boolean;
+	/** The component's renderer: 'webgpu' needs an adapter (SwiftShader counts when asked for by name). */
+	renderer?: 'canvas' | 'webgpu';
 }
 
 const pct = (xs: number[], p: number) => {
@@ -95,12 +97,25 @@ async function runBench(options: BenchOptions = {}) {
 
 	// 2. The component, training and drawing on its own.
 	if (options.mainThread) (window as { Worker?: unknown }).Worker = undefined;
+	const kind = options.renderer ?? 'canvas';
+	let adapter = '';
 	const app = mount(WeightField, {
 		target,
-		props: { renderer: 'canvas', cells, stepsPerSecond: 60, showLadder: false }
+		props: {
+			renderer: kind,
+			cells,
+			stepsPerSecond: 60,
+			showLadder: false,
+			onRenderer: (info: { kind: string; adapter?: string }) => {
+				if (info.kind === 'webgpu') adapter = info.adapter ?? 'unknown adapter';
+			}
+		}
 	});
 	const root = () => target.querySelector('.la-weight-field') as HTMLElement;
 	for (let i = 0; i < 400 && root()?.dataset.playing !== 'true'; i++) await sleep(25);
+	for (let i = 0; i < 400 && kind === 'webgpu' && root()?.dataset.renderer !== 'webgpu'; i++) await sleep(25);
+	if (root()?.dataset.renderer !== kind)
+		throw new Error(`WeightField drew with ${root()?.dataset.renderer}, not ${kind}`);
 	await sleep(warmup * 1000);
 	const step0 = Number(root().dataset.step);
 	// Main-thread tasks over 50 ms while it animates (the Long Tasks API).
@@ -122,7 +137,8 @@ async function runBench(options: BenchOptions = {}) {
 	return {
 		cells,
 		renderedCells,
-		renderer: 'canvas',
+		renderer: kind,
+		adapter,
 		seconds,
 		steps,
 		frames: frameWork.length,

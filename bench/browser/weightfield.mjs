@@ -4,12 +4,14 @@
 // where no Worker exists; at most one step per frame either way) and redraws the field every
 // frame. Prints p50/p95 of the main-thread work per frame and of the interval between frames, the
 // main-thread long tasks (> 50 ms) while it animates, and the draw and the training step timed
-// alone. The 60 fps budget is 16.7 ms per frame.
+// alone. The 60 fps budget is 16.7 ms per frame. With --renderer=webgpu it draws 1,000,000 cells
+// through WebGPU instead (on this machine the SwiftShader software adapter, asked for by name).
 //
 // Vite serves bench/browser/weightfield.html (Svelte and TypeScript compiled on the fly);
 // Playwright drives the Chromium found by scripts/chromium.js.
 //
-// Usage: node bench/browser/weightfield.mjs [--seconds=5] [--warmup=1.5] [--cells=65536] [--main-thread] [--json=out.json]
+// Usage: node bench/browser/weightfield.mjs [--seconds=5] [--warmup=1.5] [--cells=65536] [--main-thread]
+//        [--renderer=canvas|webgpu] [--json=out.json]
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +26,8 @@ const arg = (name, d) => {
 };
 const seconds = Number(arg('seconds', 5));
 const warmup = Number(arg('warmup', 1.5));
-const cells = Number(arg('cells', 65536));
+const renderer = arg('renderer', 'canvas') === 'webgpu' ? 'webgpu' : 'canvas';
+const cells = Number(arg('cells', renderer === 'webgpu' ? 1_000_000 : 65536));
 const json = arg('json', '');
 const mainThread = process.argv.includes('--main-thread');
 
@@ -55,7 +58,7 @@ try {
 		console.error(logs.join('\n'));
 		throw e;
 	}
-	result = await page.evaluate((o) => window.runBench(o), { seconds, warmup, cells, mainThread });
+	result = await page.evaluate((o) => window.runBench(o), { seconds, warmup, cells, mainThread, renderer });
 	if (logs.some((l) => /error/i.test(l))) console.error(logs.join('\n'));
 } finally {
 	await browser.close();
@@ -68,7 +71,7 @@ console.log(
 	`machine: ${cpus().length} cores, load average ${l1.toFixed(1)} at the end (figures are noisy when load > cores)`
 );
 console.log(
-	`WeightField, Canvas 2D, ${result.renderedCells.toLocaleString('en')} cells, ${result.seconds} s measured`
+	`WeightField, ${result.renderer === 'webgpu' ? `WebGPU (${result.adapter})` : 'Canvas 2D'}, ${result.renderedCells.toLocaleString('en')} cells, ${result.seconds} s measured`
 );
 console.log(
 	`training on the ${result.trainer === 'worker' ? 'worker' : 'main'} thread; ${result.frames} frames, ${result.steps} training steps (${(result.steps / result.seconds).toFixed(1)} per second)`
@@ -76,10 +79,15 @@ console.log(
 console.log(
 	`main-thread long tasks (> 50 ms) while animating: ${result.longTasks.count}${result.longTasks.count ? `, longest ${ms(result.longTasks.max)}` : ''}\n`
 );
+const gpu = result.renderer === 'webgpu';
+const shown = result.trainer === 'worker' ? 'show frame' : 'step';
 const rows = [
-	[`frame work (${result.trainer === 'worker' ? 'show frame' : 'step'} + draw + putImageData)`, result.work],
+	[`frame work (${shown} + ${gpu ? 'field + upload + submit' : 'draw + putImageData'})`, result.work],
 	['frame interval', result.interval],
-	['draw alone (field + colours + putImageData)', result.drawOnly],
+	[
+		`${gpu ? 'Canvas 2D draw of as many cells, for comparison' : 'draw alone'} (field + colours + putImageData)`,
+		result.drawOnly
+	],
 	['one training step alone', result.stepOnly]
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
