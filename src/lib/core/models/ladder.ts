@@ -5,7 +5,7 @@
 import { check, checkInt } from '../errors.js';
 import { getModel, type ModelId } from './catalogue.js';
 import { kvBytesPerToken } from './kv-cache.js';
-import { modelStateBytes, weightBytes } from './memory.js';
+import { modelStateBytes, weightBytesOfCount } from './memory.js';
 import { countParameters } from './parameters.js';
 import { chinchillaTokens } from './scaling.js';
 
@@ -79,7 +79,7 @@ function buildLadder(ids: readonly ModelId[], context: number, deviceBytes: numb
 			const entry = getModel(id);
 			const c = entry.config;
 			const p = countParameters(c);
-			const bf16 = weightBytes(c, 'bf16');
+			const bf16 = weightBytesOfCount(p, 'bf16');
 			const kvPerToken = kvBytesPerToken(c, 'bf16');
 			return {
 				id,
@@ -87,11 +87,11 @@ function buildLadder(ids: readonly ModelId[], context: number, deviceBytes: numb
 				parameters: p.total,
 				activeParameters: p.active,
 				weights: {
-					fp32: weightBytes(c, 'fp32'),
+					fp32: weightBytesOfCount(p, 'fp32'),
 					bf16,
-					fp8: weightBytes(c, 'fp8'),
-					int4: weightBytes(c, 'int4'),
-					nf4: weightBytes(c, 'nf4')
+					fp8: weightBytesOfCount(p, 'fp8'),
+					int4: weightBytesOfCount(p, 'int4'),
+					nf4: weightBytesOfCount(p, 'nf4')
 				},
 				training: modelStateBytes(p.total).total,
 				kvPerToken,

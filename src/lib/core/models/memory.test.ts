@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMemory, modelStateBytes, stateBytesPerParameter, weightBytes } from './memory.js';
+import {
+	estimateMemory,
+	modelStateBytes,
+	stateBytesPerParameter,
+	weightBytes,
+	weightBytesOfCount
+} from './memory.js';
 import { parseHfConfig } from './config.js';
+import { MODEL_IDS } from './catalogue.js';
+import { countParameters } from './parameters.js';
 import { AnatomyError } from '../errors.js';
 
 const codeOf = (fn: () => unknown) => {
@@ -118,5 +126,20 @@ describe('inference', () => {
 		const m = estimateMemory(c, { training: true });
 		expect(Number.isFinite(m.total)).toBe(true);
 		expect(m.total).toBeGreaterThan(1e16);
+	});
+});
+
+describe('weightBytesOfCount', () => {
+	it('sizes every catalogue model in every format exactly as weightBytes does', () => {
+		const formats = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'nf4'] as const;
+		for (const id of MODEL_IDS) {
+			const count = countParameters(id);
+			for (const f of formats) {
+				expect(weightBytesOfCount(count, f)).toBe(weightBytes(id, f));
+				expect(weightBytesOfCount(count, f, { skipEmbeddings: true })).toBe(
+					weightBytes(id, f, { skipEmbeddings: true })
+				);
+			}
+		}
 	});
 });

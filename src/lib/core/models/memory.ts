@@ -22,7 +22,7 @@ import { resolveStorage, storageBits, type StorageFormat, type StorageSpec } fro
 import { activationBytes, type ActivationOptions } from './activations.js';
 import { resolveModel, type ModelLike } from './catalogue.js';
 import { kvCacheBytes, type KvCacheOptions } from './kv-cache.js';
-import { countParameters } from './parameters.js';
+import { countParameters, type ParameterCount } from './parameters.js';
 
 /** Optimizers whose state is counted. */
 export type Optimizer = 'adamw' | 'adamw-8bit' | 'sgd-momentum' | 'sgd';
@@ -121,11 +121,22 @@ export function weightBytes(
 	spec: StorageSpec | StorageFormat = 'bf16',
 	{ skipEmbeddings = false }: WeightOptions = {}
 ): number {
-	const c = resolveModel(model);
+	return weightBytesOfCount(countParameters(resolveModel(model)), spec, { skipEmbeddings });
+}
+
+/**
+ * {@link weightBytes} from a parameter count already made with `countParameters`, for callers
+ * that size one model in several formats.
+ */
+export function weightBytesOfCount(
+	count: ParameterCount,
+	spec: StorageSpec | StorageFormat = 'bf16',
+	{ skipEmbeddings = false }: WeightOptions = {}
+): number {
 	const r = resolveStorage(spec);
 	const float = r.format === 'fp32' || r.format === 'fp16' || r.format === 'bf16';
 	let bits = 0;
-	for (const t of countParameters(c).tensors) {
+	for (const t of count.tensors) {
 		const keep16 =
 			skipEmbeddings && (t.group === 'embedding' || t.group === 'lmHead' || t.group === 'position');
 		if (t.shape.length === 1 || keep16) {
