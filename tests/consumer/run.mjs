@@ -52,7 +52,9 @@ async function checkLab(page, base) {
 	const workers = [];
 	page.on('worker', (w) => workers.push(w.url()));
 	await page.goto(base + '/lab');
-	await page.locator('.la-weight-field canvas').scrollIntoViewIfNeeded();
+	// the figure's root, not its canvas: the canvas is replaced when the renderer settles (WebGPU
+	// offered but refused, then Canvas 2D), which would detach an element picked before that
+	await page.locator('.la-weight-field').scrollIntoViewIfNeeded();
 	await page.locator('.la-weight-field[data-trainer="worker"]').waitFor({ timeout: 30_000 });
 	await page.waitForFunction(
 		() => Number(document.querySelector('.la-weight-field')?.getAttribute('data-step')) > 10,
