@@ -8,6 +8,7 @@ import { fieldFromWeights } from '../../core/train/weightfield/field.js';
 import { createWebGpuRenderer } from './webgpu-renderer.js';
 import type { WeightFieldRendererInfo } from './types.js';
 import WeightField from './WeightField.svelte';
+import { parameterLadder } from '../../core/models/ladder.js';
 
 const root = (c: HTMLElement) => c.querySelector('.la-weight-field') as HTMLElement;
 const attr = (c: HTMLElement, name: string) => root(c).getAttribute(name);
@@ -127,6 +128,24 @@ describe('WeightField', () => {
 		(slider.element() as HTMLElement).focus();
 		await userEvent.keyboard('{End}');
 		expect(attr(screen.container, 'data-model')).toBe('llama-3.1-405b');
+	});
+
+	it('draws the ladder on a log scale: the largest rung full, the smallest a tenth of the way up in log terms', async () => {
+		const screen = await render(WeightField, { renderer: 'canvas', autoplay: false, precision: 'bf16' });
+		const rungs = [...screen.container.querySelectorAll<HTMLElement>('.la-ladder .rung')];
+		expect(rungs.length).toBeGreaterThan(3);
+		const bar = (r: HTMLElement) => parseFloat(r.querySelector<HTMLElement>('.bar > span')!.style.width);
+		// bf16 weights are 2 bytes per parameter (vectors included), so bytes go as parameters do
+		const params = rungs.map((r) => parameterLadder().find((x) => x.id === r.dataset.model)!.parameters);
+		const [small, big] = [Math.min(...params), Math.max(...params)];
+		expect(bar(rungs[params.indexOf(big)])).toBeCloseTo(100, 2);
+		// the scale starts at a tenth of the smallest: that rung sits at ln 10 / ln(10 · big / small)
+		expect(bar(rungs[params.indexOf(small)])).toBeCloseTo(
+			(100 * Math.LN10) / Math.log((10 * big) / small),
+			2
+		);
+		const widths = rungs.map(bar);
+		expect([...widths].sort((a, b) => a - b)).toEqual(widths);
 	});
 
 	it('pauses its loop when paused, and the caption (aria-live) is not rewritten every frame', async () => {
