@@ -82,6 +82,17 @@ describe('EmbeddingLookup', () => {
 			.toHaveTextContent(/same token always maps to the same row/);
 	});
 
+	it('keeps the word shown in every list when the table is rebuilt from another seed', async () => {
+		const screen = await render(EmbeddingLookup, { word: 'dog', seed: 1 });
+		const pick = screen.getByRole('combobox', { name: 'Pick from the vocabulary' });
+		await expect.element(pick).toHaveValue('dog');
+		const analogy = screen.getByRole('combobox', { name: 'a', exact: true });
+		const before = (analogy.element() as HTMLSelectElement).value;
+		await screen.rerender({ word: 'dog', seed: 7 });
+		await expect.element(pick).toHaveValue('dog');
+		await expect.element(analogy).toHaveValue(before);
+	});
+
 	it('highlights the selected row in the table slice', async () => {
 		const screen = await render(EmbeddingLookup, { word: 'queen', sliceRows: 2 });
 		const current = screen.container.querySelector('.slice [aria-current="true"]')!;
