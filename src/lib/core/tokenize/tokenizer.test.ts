@@ -170,6 +170,28 @@ describe('agreement with the Rust tiktoken (WASM build)', () => {
 		);
 	});
 
+	it('random ASCII (words, identifiers, control characters, DEL) encodes identically', () => {
+		// ASCII pieces are looked up without encoding them to bytes: whole tokens, pieces that need
+		// merging (long or rare words) and pieces of control characters must all agree.
+		const word = fc.stringMatching(/^[A-Za-z]{1,24}$/);
+		const unit = fc.oneof(
+			word,
+			word.map((w) => ' ' + w),
+			fc.constantFrom(' ', '  ', '\n', '\t', '\r\n', "'ll", "'S", '0', '42', '12345', '_', '.', '{'),
+			fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c))
+		);
+		fc.assert(
+			fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+				const s = parts.join('');
+				for (const name of TOKENIZER_ENCODINGS) expect(ours[name].encode(s)).toEqual(reference(name, s));
+			}),
+			{ numRuns: 300 }
+		);
+		expect(ours.o200k_base.encode(' antidisestablishmentarianism\x00\x7f')).toEqual(
+			reference('o200k_base', ' antidisestablishmentarianism\x00\x7f')
+		);
+	});
+
 	it('random text with long pieces (merged by our own merge) gives identical IDs', () => {
 		const unit = fc.oneof(
 			{

@@ -90,6 +90,12 @@ function checkText(text: unknown): asserts text is string {
 	}
 }
 
+/** True when every code unit of `s` is below 0x80, so that its UTF-8 bytes are its code units. */
+function isAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+	return true;
+}
+
 function pushAll(out: number[], ids: readonly number[]): void {
 	for (let i = 0; i < ids.length; i++) out.push(ids[i]);
 }
@@ -158,7 +164,17 @@ function* createTokenizerSteps(
 		const out: number[] = [];
 		pattern.lastIndex = 0;
 		for (const m of text.matchAll(pattern)) {
-			const bytes = utf8.encode(m[0]);
+			const piece = m[0];
+			// An ASCII piece is its own binary key (one byte per code unit): most pieces of most
+			// text are whole tokens found without encoding them to bytes first.
+			if (isAscii(piece)) {
+				const whole = rankMap.get(piece);
+				if (whole !== undefined) {
+					out.push(whole);
+					continue;
+				}
+			}
+			const bytes = utf8.encode(piece);
 			const whole = rankMap.get(binaryKey(bytes, 0, bytes.length));
 			if (whole !== undefined) out.push(whole);
 			else pushAll(out, bytePairEncodeLong(bytes, rankMap));
