@@ -7,14 +7,14 @@
  * pairs in a binary heap ordered by (rank, byte offset) and so performs exactly the same merges in the
  * same order — the lowest rank first, the leftmost on ties — and returns the same token IDs.
  */
-import { binaryKey as key } from './ranks.js';
+import type { RankIndex } from './ranks.js';
 
 /**
- * Splits `bytes` into tokens by byte-pair merging with `ranks` (binary-string key → rank).
+ * Splits `bytes` into tokens by byte-pair merging with the ranks of `ranks`.
  * Every single byte must have a rank, as in every tiktoken encoding.
  * @returns the token IDs (ranks) of the piece, in order.
  */
-export function bytePairEncodeLong(bytes: Uint8Array, ranks: Map<string, number>): number[] {
+export function bytePairEncodeLong(bytes: Uint8Array, ranks: Pick<RankIndex, 'rankOf'>): number[] {
 	const n = bytes.length;
 	if (n === 0) return [];
 	// Parts form a linked list of byte offsets: part i covers [i, next[i]).
@@ -70,8 +70,8 @@ export function bytePairEncodeLong(bytes: Uint8Array, ranks: Map<string, number>
 		if (start < 0 || start >= n) return;
 		const mid = next[start];
 		if (mid >= n) return;
-		const rank = ranks.get(key(bytes, start, next[mid]));
-		if (rank !== undefined) push(rank, start);
+		const rank = ranks.rankOf(bytes, start, next[mid]);
+		if (rank >= 0) push(rank, start);
 	};
 	for (let i = 0; i + 1 < n; i++) consider(i);
 	while (heapRank.length > 0) {
@@ -103,8 +103,8 @@ export function bytePairEncodeLong(bytes: Uint8Array, ranks: Map<string, number>
 	}
 	const out: number[] = [];
 	for (let i = 0; i < n; i = next[i]) {
-		const rank = ranks.get(key(bytes, i, next[i]));
-		if (rank !== undefined) out.push(rank);
+		const rank = ranks.rankOf(bytes, i, next[i]);
+		if (rank >= 0) out.push(rank);
 	}
 	return out;
 }

@@ -12,14 +12,7 @@ import {
 	type TokenizerEncoding,
 	type TokenizerEncodingName
 } from './encodings.js';
-import {
-	binaryKey,
-	readRankMapSteps,
-	readRankTableSteps,
-	runSteps,
-	runStepsAsync,
-	type RankTable
-} from './ranks.js';
+import { readRankIndexSteps, readRankTableSteps, runSteps, runStepsAsync, type RankTable } from './ranks.js';
 import { bytePairEncodeLong } from './bpe.js';
 import { locateTokens, measureText, type TokenCounts, type TokenSpan } from './spans.js';
 
@@ -138,7 +131,7 @@ function* createTokenizerSteps(
 		'invalid-config'
 	);
 	const table: RankTable = yield* readRankTableSteps(bpe);
-	const rankMap = yield* readRankMapSteps(table);
+	const index = yield* readRankIndexSteps(table);
 	const specialTokens = Object.freeze({ ...bpe.special_tokens });
 	const specialBytes = new Map<number, Uint8Array>();
 	for (const [text, id] of Object.entries(specialTokens)) specialBytes.set(id, utf8.encode(text));
@@ -165,19 +158,19 @@ function* createTokenizerSteps(
 		pattern.lastIndex = 0;
 		for (const m of text.matchAll(pattern)) {
 			const piece = m[0];
-			// An ASCII piece is its own binary key (one byte per code unit): most pieces of most
-			// text are whole tokens found without encoding them to bytes first.
+			// An ASCII piece's bytes are its code units: most pieces of most text are whole tokens
+			// found without encoding them to bytes first.
 			if (isAscii(piece)) {
-				const whole = rankMap.get(piece);
-				if (whole !== undefined) {
+				const whole = index.rankOfAscii(piece);
+				if (whole >= 0) {
 					out.push(whole);
 					continue;
 				}
 			}
 			const bytes = utf8.encode(piece);
-			const whole = rankMap.get(binaryKey(bytes, 0, bytes.length));
-			if (whole !== undefined) out.push(whole);
-			else pushAll(out, bytePairEncodeLong(bytes, rankMap));
+			const whole = index.rankOf(bytes, 0, bytes.length);
+			if (whole >= 0) out.push(whole);
+			else pushAll(out, bytePairEncodeLong(bytes, index));
 		}
 		return out;
 	}
