@@ -47,6 +47,21 @@ describe('TokenStrip', () => {
 		expect(screen.container.textContent).toContain('·world');
 	});
 
+	it('keeps the token objects before an edit, so their chips are left alone', async () => {
+		const onTokens = vi.fn();
+		const screen = await render(TokenStrip, { text: 'The quick brown fox jumps', onTokens });
+		await expect.element(screen.getByTestId('token-count'), { timeout: 15000 }).toHaveTextContent('5');
+		const before = onTokens.mock.calls.at(-1)![0];
+		const firstChip = screen.container.querySelector('[data-index="0"]');
+		await userEvent.fill(screen.getByRole('textbox'), 'The quick brown fox jumped');
+		await expect.element(screen.getByText('·jumped')).toBeInTheDocument();
+		const after = onTokens.mock.calls.at(-1)![0];
+		expect(after.slice(0, 4)).toEqual(before.slice(0, 4));
+		expect(after.slice(0, 4).every((t: unknown, i: number) => t === before[i])).toBe(true);
+		expect(after[4]).not.toBe(before[4]);
+		expect(screen.container.querySelector('[data-index="0"]')).toBe(firstChip);
+	});
+
 	it('is operable by keyboard and announces the focused token', async () => {
 		const onSelect = vi.fn();
 		const screen = await render(TokenStrip, { text: 'hello world', onSelect });
