@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // TokenStrip in headless Chromium on the built docs site (`npm run build` first):
-// - time from the page's load to the first token chips (vocabulary import and construction included);
+// - time to the first token chips (vocabulary import and construction included), from navigation and
+//   from the first contentful paint, when the server-rendered strip is already on screen;
 // - keystroke latency for a 2,000-character text once the vocabulary is loaded: from the input event
 //   to the DOM updated, and to the DOM updated with style and layout done (forced, as the next frame
 //   would do them; painting is not included);
@@ -91,10 +92,24 @@ try {
 	const long = [];
 	for (let r = 0; r < runs; r++) {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		const t0 = Date.now();
+		// the moment the first chip enters the DOM, in the page's own clock (ms since navigation)
+		await page.addInitScript(() => {
+			const seen = new MutationObserver(() => {
+				if (document.querySelector('.la-token-strip [role="listbox"] [data-token-id]')) {
+					window.__firstChips = performance.now();
+					seen.disconnect();
+				}
+			});
+			seen.observe(document, { childList: true, subtree: true });
+		});
 		await page.goto(`${server.url}/reference/TokenStrip`);
 		await page.locator(CHIPS).first().waitFor({ timeout: 30_000 });
-		firstTokens.push(Date.now() - t0);
+		firstTokens.push(
+			await page.evaluate(() => {
+				const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+				return { load: window.__firstChips, paint: window.__firstChips - paint };
+			})
+		);
 		const lat = await page.evaluate(async () => {
 			const root = document.querySelector('.la-token-strip');
 			const box = root.querySelector('textarea');
@@ -135,7 +150,10 @@ try {
 	await browser.close();
 	const m = (f) => median(long.map(f));
 	console.log(`TokenStrip, medians over ${runs} page loads:`);
-	console.log(`  load → first token chips (o200k_base): ${median(firstTokens)} ms`);
+	console.log(
+		`  first token chips (o200k_base): ${median(firstTokens.map((x) => x.load)).toFixed(0)} ms after navigation, ` +
+			`${median(firstTokens.map((x) => x.paint)).toFixed(0)} ms after the first paint (the strip, still loading, is on screen)`
+	);
 	console.log(
 		`  keystroke → DOM updated, 2,000 characters: ${median(keystrokes.map((k) => k.dom)).toFixed(1)} ms; ` +
 			`with style and layout: ${median(keystrokes.map((k) => k.laidOut)).toFixed(1)} ms`
