@@ -7,8 +7,13 @@
 // (the start of each frame), so they come in whole refresh periods (16.7 ms at 60 Hz, give or take
 // the 0.1 ms the browser rounds timers to); a frame the main thread could not start on time shows as
 // 33.3 ms or more. "dropped" is the share of frames longer than 1.5 refresh periods.
+//
+// A blank page (a heading and 400 paragraphs of prose in the site's fonts, no script, no stylesheet
+// file) is measured first, served the same way (from the preview server's static files), as the
+// floor this browser sets on this machine: the figures of the real pages are to be read against it.
 // Usage: npm run bench:site [-- --runs=5 --path=/ --no-build]
 import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { launchOptions } from '../../scripts/chromium.js';
@@ -16,7 +21,8 @@ import { startPreview } from '../../scripts/preview.js';
 
 const arg = (name, d) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? d;
 const runs = Number(arg('runs', 5));
-const paths = arg('path', '/,/training-lab').split(',');
+const BLANK = '/bench-blank-page.html';
+const paths = [BLANK, ...arg('path', '/,/training-lab').split(',')];
 const port = 4199;
 const base = `http://localhost:${port}`;
 
@@ -24,6 +30,15 @@ if (!process.argv.includes('--no-build')) {
 	const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (b.status !== 0) process.exit(1);
 }
+const paragraph =
+	'<p>A language model reads text as tokens, turns each token into a vector, mixes the vectors ' +
+	'with attention, and ends with a score for every token that could come next.</p>';
+writeFileSync(
+	`.svelte-kit/output/client${BLANK}`,
+	`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title>` +
+		`<style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans SC',sans-serif}</style>` +
+		`</head><body><h1>Blank page</h1>${paragraph.repeat(400)}</body></html>`
+);
 const server = await startPreview({ port });
 
 const median = (xs) => {
@@ -105,6 +120,9 @@ try {
 } finally {
 	await browser.close();
 	server.stop();
+	rmSync(`.svelte-kit/output/client${BLANK}`, { force: true });
 }
 console.log(`medians over ${runs} runs (ms, KB gzipped):`);
-console.table(results);
+console.table(
+	Object.fromEntries(Object.entries(results).map(([k, v]) => [k === BLANK ? '(blank page)' : k, v]))
+);
