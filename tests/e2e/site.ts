@@ -141,10 +141,14 @@ export async function settle(page: Page): Promise<void> {
 		}));
 		if (y >= H) break;
 		y += h;
-		// two frames at each stop, so intersection observers see the element pass
+		// two frames at each stop, so intersection observers see the element pass; a timer stands in
+		// when headless Chromium draws no frame for a while (a blocked page would block it too)
 		await page.evaluate(async (top) => {
 			scrollTo(0, top);
-			await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+			await new Promise((r) => {
+				requestAnimationFrame(() => requestAnimationFrame(r));
+				setTimeout(r, 1000);
+			});
 		}, y);
 	}
 	// Anything still waiting is shown again: a component that hydrated after the pass went by it
