@@ -41,6 +41,9 @@ describe('readRankTable', () => {
 		expect(code(() => readRankTable(bpe('! 0 YQ=a')))).toBe('invalid-config');
 		expect(code(() => readRankTable(bpe('! 0 Y===')))).toBe('invalid-config');
 		expect(code(() => readRankTable(bpe('! 0 YQ==\u00e9')))).toBe('invalid-config');
+		// an absurd rank would ask for gigabytes of offsets: refused with a message instead
+		expect(code(() => readRankTable(bpe('! 99999999999 YQ==')))).toBe('invalid-config');
+		expect(code(() => readRankTable(bpe('! 16777215 YQ==')))).toBe('no error');
 	});
 	it('lays out lines given out of rank order by rank', () => {
 		// ranks 2, 3 = "b", "€" come first, then rank 0 = "a"

@@ -11,6 +11,9 @@ import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { AnatomyError } from '../errors.js';
 import { macrotask } from '../schedule/macrotask.js';
 
+/** The highest rank a table may hold (16,777,215): real vocabularies hold a few hundred thousand. */
+const MAX_RANK = 2 ** 24 - 1;
+
 /** How many tokens are read between pauses when building a table step by step. */
 const STEP_TOKENS = 8192;
 
@@ -132,6 +135,12 @@ export function* readRankTableSteps(bpe: TiktokenBPE): Generator<void, RankTable
 				const length = i - from;
 				if (length % 4 !== 0 || pad > 2 || fill - tokenStart !== (length / 4) * 3 - pad) {
 					throw malformedToken(src, from);
+				}
+				if (rank > MAX_RANK) {
+					throw new AnatomyError(
+						'invalid-config',
+						`Rank ${rank} in the rank table: ranks above ${MAX_RANK} are not supported`
+					);
 				}
 				if (rank <= maxRank) ascending = false;
 				else maxRank = rank;
