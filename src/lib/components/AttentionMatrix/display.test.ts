@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, inkOn, parseColour, rampPosition, shortLabel, splitWords } from './display.js';
+import { cellText, inkOn, parseColour, rampPosition, shortLabel, splitWords, viridisLut } from './display.js';
 
 describe('display helpers', () => {
 	it('writes cell values in at most five characters, −∞ for masked scores', () => {
@@ -44,5 +44,15 @@ describe('display helpers', () => {
 		expect(splitWords('猫が好き')).toEqual(['猫が好き']);
 		expect(shortLabel('internationalization')).toBe('internati…');
 		expect(shortLabel('cat')).toBe('cat');
+	});
+});
+
+describe('viridisLut', () => {
+	it('runs from viridis’s first colour (#440154) to its last (#fde725), opaque, built once', () => {
+		const lut = viridisLut();
+		expect(lut).toHaveLength(1024);
+		expect([...lut.subarray(0, 4)]).toEqual([0x44, 0x01, 0x54, 255]);
+		expect([...lut.subarray(1020, 1024)]).toEqual([0xfd, 0xe7, 0x25, 255]);
+		expect(viridisLut()).toBe(lut);
 	});
 });

@@ -103,13 +103,20 @@ export function inkOn(colour: string): string {
 	return (L + 0.05) / 0.05 > 1.05 / (L + 0.05) ? '#000' : '#fff';
 }
 
-/** 256 viridis colours as packed RGBA bytes, for drawing large maps into ImageData quickly. */
+let viridis: Uint8ClampedArray | undefined;
+
+/**
+ * 256 viridis colours as packed RGBA bytes, for drawing large maps into ImageData quickly. Built
+ * once and shared by every map (each head's thumbnail asks for it on every redraw): read it, never
+ * write to it.
+ */
 export function viridisLut(): Uint8ClampedArray {
+	if (viridis) return viridis;
 	const lut = new Uint8ClampedArray(256 * 4);
 	for (let i = 0; i < 256; i++) {
 		lut.set([...parseColour(interpolateViridis(i / 255)), 255], i * 4);
 	}
-	return lut;
+	return (viridis = lut);
 }
 
 /** A value for a small cell: rounded to two decimals, with a sign for signed quantities. */
