@@ -226,16 +226,20 @@ export function* readRankIndexSteps(table: RankTable): Generator<void, RankIndex
 		const a = offsets[id];
 		const b = offsets[id + 1];
 		if (b > a) {
-			let h = FNV_OFFSET;
-			for (let i = a; i < b; i++) h = Math.imul(h ^ tokenBytes[i], FNV_PRIME);
-			let i = slot(h);
-			while (ids[i] >= 0 && !(hashes[i] === h && sameBytes(ids[i], tokenBytes, a, b))) i = (i + 1) & mask;
+			const h = hashBytes(tokenBytes, a, b);
+			const i = slotOf(h, tokenBytes, a, b);
 			ids[i] = id;
 			hashes[i] = h;
 		}
 		if (id % STEP_TOKENS === STEP_TOKENS - 1) yield;
 	}
 
+	/** The slot that holds these bytes, or else the empty slot where they would go. */
+	function slotOf(h: number, bytes: Uint8Array, start: number, end: number): number {
+		let i = slot(h);
+		while (ids[i] >= 0 && !(hashes[i] === h && sameBytes(ids[i], bytes, start, end))) i = (i + 1) & mask;
+		return i;
+	}
 	function sameBytes(id: number, bytes: Uint8Array, start: number, end: number): boolean {
 		const a = offsets[id];
 		if (offsets[id + 1] - a !== end - start) return false;
@@ -249,14 +253,8 @@ export function* readRankIndexSteps(table: RankTable): Generator<void, RankIndex
 		return true;
 	}
 	return {
-		rankOf(bytes, start, end) {
-			let h = FNV_OFFSET;
-			for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
-			for (let i = slot(h); ids[i] >= 0; i = (i + 1) & mask) {
-				if (hashes[i] === h && sameBytes(ids[i], bytes, start, end)) return ids[i];
-			}
-			return -1;
-		},
+		// an empty slot holds -1
+		rankOf: (bytes, start, end) => ids[slotOf(hashBytes(bytes, start, end), bytes, start, end)],
 		rankOfAscii(text) {
 			let h = FNV_OFFSET;
 			for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
@@ -266,6 +264,13 @@ export function* readRankIndexSteps(table: RankTable): Generator<void, RankIndex
 			return -1;
 		}
 	};
+}
+
+/** FNV-1a hash of `bytes[start, end)`. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+	let h = FNV_OFFSET;
+	for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
+	return h;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
